@@ -1,0 +1,13 @@
+"""optimspec's reference: MindSpore 2.10's optimizer and learning-rate semantics in plain NumPy.
+
+Mirrors MindSpore's public API (module paths, names, arguments, defaults, exception types):
+``from reference import nn, Tensor`` runs a MindSpore snippet for these APIs unchanged.
+"""
+from reference.common.dtype import bool_, float16, float32, float64, int32, int64
+from reference.common.tensor import Parameter, Tensor
+from reference import nn
+
+__version__ = "2.10.0"  # the MindSpore version whose semantics this reference mirrors
+SPEC_VERSION = "0.1.0"
+
+__all__ = ["Tensor", "Parameter", "float16", "float32", "float64", "int32", "int64", "bool_", "nn"]

@@ -1,0 +1,1 @@
+"""Tensor, Parameter and dtypes: the minimal MindSpore surface the specified APIs need."""

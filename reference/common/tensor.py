@@ -1,0 +1,162 @@
+"""``Tensor`` and ``Parameter``: NumPy arrays with MindSpore's dtype rules and printing.
+
+Dtype rules (MindSpore 2.10, PyNative):
+* ``Tensor(python_float)`` is Float32, ``Tensor(python_int)`` is Int64, ``Tensor(np_array)`` keeps
+  the array's dtype.
+* Arithmetic with a Python scalar keeps the tensor's dtype, except that an integer tensor divided
+  (true division) or combined with a Python float becomes Float32.
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from reference.common import dtype as mstype
+
+
+def _as_array(input_data, dtype: mstype.DType | None) -> np.ndarray:
+    if isinstance(input_data, Tensor):
+        array = input_data.asnumpy()
+    elif isinstance(input_data, bool):
+        array = np.asarray(input_data, np.bool_)
+    elif isinstance(input_data, int):
+        array = np.asarray(input_data, np.int64)
+    elif isinstance(input_data, float):
+        array = np.asarray(input_data, np.float32)
+    else:
+        array = np.asarray(input_data)
+        if array.dtype == np.float64 and not isinstance(input_data, (np.ndarray, np.generic)):
+            array = array.astype(np.float32)  # Python lists of floats become Float32
+    if dtype is not None:
+        array = array.astype(dtype.np_dtype)
+    return np.array(array)  # own the memory: a Tensor never aliases the caller's array
+
+
+def _result_dtype(array: np.ndarray, scalar) -> np.dtype:
+    """Dtype of ``tensor <op> python_scalar``: the tensor's, promoted to Float32 for int ⊕ float."""
+    if np.issubdtype(array.dtype, np.integer) and isinstance(scalar, float):
+        return np.dtype(np.float32)
+    return array.dtype
+
+
+class Tensor:
+    """An n-d array with a MindSpore dtype. ``asnumpy()`` returns a copy."""
+
+    def __init__(self, input_data=None, dtype: mstype.DType | None = None) -> None:
+        self._data = _as_array(input_data, dtype)
+        mstype.from_numpy(self._data.dtype)  # reject dtypes MindSpore has no name for
+
+    # -- introspection -------------------------------------------------------------------------
+    @property
+    def dtype(self) -> mstype.DType:
+        return mstype.from_numpy(self._data.dtype)
+
+    @property
+    def shape(self) -> tuple:
+        return self._data.shape
+
+    @property
+    def ndim(self) -> int:
+        return self._data.ndim
+
+    @property
+    def size(self) -> int:
+        return self._data.size
+
+    def asnumpy(self) -> np.ndarray:
+        return self._data.copy()
+
+    def value(self) -> "Tensor":
+        return Tensor(self._data)
+
+    def reshape(self, *shape) -> "Tensor":
+        return Tensor(self._data.reshape(*shape))
+
+    def astype(self, dtype: mstype.DType) -> "Tensor":
+        return Tensor(self._data, dtype)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, index) -> "Tensor":
+        return Tensor(self._data[index])
+
+    def __float__(self) -> float:
+        return float(self._data)
+
+    def __int__(self) -> int:
+        return int(self._data)
+
+    def __bool__(self) -> bool:
+        return bool(self._data)
+
+    # -- arithmetic ----------------------------------------------------------------------------
+    def _binary(self, other, ufunc, reflected: bool = False) -> "Tensor":
+        if isinstance(other, Tensor):
+            lhs, rhs = self._data, other._data
+            out_dtype = np.result_type(lhs, rhs)
+        else:
+            out_dtype = _result_dtype(self._data, other)
+            lhs, rhs = self._data.astype(out_dtype), np.asarray(other, out_dtype)
+        if reflected:
+            lhs, rhs = rhs, lhs
+        if ufunc is np.true_divide and np.issubdtype(out_dtype, np.integer):
+            return Tensor(np.true_divide(lhs, rhs, dtype=np.float32))
+        return Tensor(ufunc(lhs, rhs).astype(out_dtype, copy=False))
+
+    def __add__(self, other): return self._binary(other, np.add)
+    def __radd__(self, other): return self._binary(other, np.add, True)
+    def __sub__(self, other): return self._binary(other, np.subtract)
+    def __rsub__(self, other): return self._binary(other, np.subtract, True)
+    def __mul__(self, other): return self._binary(other, np.multiply)
+    def __rmul__(self, other): return self._binary(other, np.multiply, True)
+    def __truediv__(self, other): return self._binary(other, np.true_divide)
+    def __rtruediv__(self, other): return self._binary(other, np.true_divide, True)
+    def __pow__(self, other): return self._binary(other, np.power)
+    def __rpow__(self, other): return self._binary(other, np.power, True)
+    def __lt__(self, other): return self._binary(other, np.less)
+    def __le__(self, other): return self._binary(other, np.less_equal)
+    def __gt__(self, other): return self._binary(other, np.greater)
+    def __ge__(self, other): return self._binary(other, np.greater_equal)
+    def __neg__(self): return Tensor(-self._data)
+    def __abs__(self): return Tensor(np.abs(self._data))
+
+    # -- printing, as MindSpore prints -----------------------------------------------------------
+    def __str__(self) -> str:
+        return str(self._data)
+
+    def __repr__(self) -> str:
+        shape = list(self._data.shape)
+        if self._data.ndim == 0:
+            value = f"{self._data.item():g}" if self.dtype.np_dtype.kind == "f" else str(self._data.item())
+            return f"Tensor(shape={shape}, dtype={self.dtype}, value= {value})"
+        body = np.array2string(self._data, separator=", ", formatter={"float_kind": lambda v: f"{v: .8e}"})
+        newline = "\n" if self._data.ndim > 1 else " "
+        return f"Tensor(shape={shape}, dtype={self.dtype}, value={newline}{body})"
+
+
+class Parameter(Tensor):
+    """A named, mutable Tensor. Reprs as ``Parameter (name=param, shape=(1,), dtype=Float32, requires_grad=True)``."""
+
+    def __init__(self, default_input, name: str | None = None, requires_grad: bool = True) -> None:
+        super().__init__(default_input)
+        self.name = name
+        self.requires_grad = requires_grad
+
+    def set_data(self, data) -> "Parameter":
+        """Replace the value in place (cast to this Parameter's dtype), as ``ops.assign`` does."""
+        new = data._data if isinstance(data, Tensor) else np.asarray(data)
+        self._data[...] = new.astype(self._data.dtype, copy=False)
+        return self
+
+    def __repr__(self) -> str:
+        return (f"Parameter (name={self.name}, shape={self.shape}, dtype={self.dtype}, "
+                f"requires_grad={self.requires_grad})")
+
+    __str__ = __repr__
+
+
+def is_real_number(value) -> bool:
+    """True for Python/NumPy real scalars (bool excluded)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
