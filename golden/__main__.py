@@ -12,17 +12,28 @@ import json
 import sys
 import time
 
-from golden import lr_functions, lr_schedules, store
+import importlib
+import pkgutil
 
-GENERATORS = {  # file name: generator module (each has build() -> list of cases)
-    "lr_functions.json": lr_functions,
-    "lr_schedules.json": lr_schedules,
-}
+import golden
+from golden import store
+
+
+def generators() -> dict:
+    """``{file name: module}`` for every module of ``golden`` that defines ``FILE`` and ``build()``."""
+    found = {}
+    for info in pkgutil.iter_modules(golden.__path__):
+        module = importlib.import_module(f"golden.{info.name}")
+        if hasattr(module, "FILE") and hasattr(module, "build"):
+            if module.FILE in found:
+                raise SystemExit(f"golden.{info.name} and {found[module.FILE].__name__} both write {module.FILE}")
+            found[module.FILE] = module
+    return dict(sorted(found.items()))
 
 
 def generate() -> dict[str, bytes]:
     files = {}
-    for name, module in GENERATORS.items():
+    for name, module in generators().items():
         started = time.perf_counter()
         files[name] = store.dumps(module.__name__, module.build())
         print(f"  {name}: {len(json.loads(files[name])['cases'])} cases in {time.perf_counter() - started:.2f} s",

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from golden.exact import E, PI, Num, ceil, constant, cos, floor, maximum, minimum
 
+FILE = "lr_functions.json"
 DTYPE = "float64"
-TUTORIAL = "shared/seeds/mindspore-optimizer-tutorial.md"
+TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
 
 
 def _epoch(i: int, step_per_epoch) -> Num:

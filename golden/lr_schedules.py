@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from golden.exact import E, PI, ceil, constant, floor, maximum, minimum, sin
 
+FILE = "lr_schedules.json"
 DTYPE = "float32"
-TUTORIAL = "shared/seeds/mindspore-optimizer-tutorial.md"
+TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
 
 
 def _p(a, s):

@@ -1,0 +1,99 @@
+"""The adapter contract: how the conformance suite drives a backend.
+
+An adapter turns a case — an API name as MindSpore spells it (``nn.ExponentialDecayLR``) and its
+arguments by MindSpore's names — into a call of the backend, and the backend's result into NumPy.
+It raises the backend's own exceptions unchanged (the suite compares their types with MindSpore's),
+and :class:`NotApplicable` for an API the backend has no equivalent of.
+
+Each adapter owns ``known_differences.toml`` beside its module: the clauses it is known to break,
+with the reason and the numbers observed (see ``docs/writing-an-adapter.md``).
+"""
+from __future__ import annotations
+
+import importlib
+import io
+import contextlib
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+
+class NotApplicable(Exception):
+    """The backend has no equivalent of this API or feature; the case is reported as not applicable."""
+
+
+class Adapter:
+    """Base class. Subclasses set ``name`` and implement the ``lr_*`` methods they support."""
+
+    name = "abstract"
+    #: ``True`` when the backend exposes MindSpore's own Python API (``print`` formats included),
+    #: so that the tutorial's snippets can be run on it unchanged.
+    mindspore_api = False
+
+    def describe(self) -> dict[str, str]:
+        """``backend``, ``version``, ``device`` and any mode notes, for the report header."""
+        raise NotImplementedError
+
+    @property
+    def known_differences_path(self) -> Path:
+        module = importlib.import_module(type(self).__module__)
+        return Path(module.__file__).resolve().parent / "known_differences.toml"
+
+    def lr_function(self, api: str, args: dict) -> list:
+        """Call a dynamic learning-rate function (``nn.exponential_decay_lr``) with keyword ``args``."""
+        raise NotApplicable(api)
+
+    def lr_schedule(self, api: str, args: dict) -> Callable[[int], np.ndarray]:
+        """Construct a schedule (``nn.ExponentialDecayLR``); return ``step -> value`` as a NumPy array."""
+        raise NotApplicable(api)
+
+    def namespace(self) -> dict:
+        """Names a MindSpore snippet imports (``nn``, ``Tensor``, ``mindspore``...), for ``mindspore_api`` backends."""
+        raise NotApplicable("namespace")
+
+    def run_snippet(self, code: str) -> str:
+        """Execute a MindSpore snippet against this backend and return what it printed."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(code, dict(self.namespace()))  # noqa: S102 - snippets are the tutorial's own code
+        return out.getvalue()
+
+
+class MindSporeAPIAdapter(Adapter):
+    """A backend that exposes MindSpore's API under a root module (the reference, or MindSpore itself)."""
+
+    mindspore_api = True
+
+    def __init__(self, root_module: str) -> None:
+        self._root_name = root_module
+        self._root = None
+
+    @property
+    def root(self):
+        if self._root is None:
+            self._root = importlib.import_module(self._root_name)
+        return self._root
+
+    def resolve(self, api: str):
+        """``"nn.learning_rate_schedule.LearningRateSchedule"`` -> the object under the root module."""
+        obj = self.root
+        for part in api.split("."):
+            obj = getattr(obj, part)
+        return obj
+
+    def lr_function(self, api: str, args: dict) -> list:
+        return self.resolve(api)(**args)
+
+    def lr_schedule(self, api: str, args: dict):
+        schedule = self.resolve(api)(**args)
+        tensor, int32 = self.root.Tensor, self.root.int32
+
+        def at(step: int | Sequence[int]) -> np.ndarray:
+            return schedule(tensor(step, int32)).asnumpy()
+
+        return at
+
+    def namespace(self) -> dict:
+        return {"mindspore": self.root, "ms": self.root, "nn": self.root.nn, "Tensor": self.root.Tensor,
+                "Parameter": self.root.Parameter, "np": np}

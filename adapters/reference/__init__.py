@@ -1,0 +1,20 @@
+"""The reference backend: optimspec's own NumPy implementation, run through the suite like any other."""
+from __future__ import annotations
+
+import numpy as np
+
+from adapters.base import MindSporeAPIAdapter
+
+
+class ReferenceAdapter(MindSporeAPIAdapter):
+    name = "reference"
+
+    def __init__(self) -> None:
+        super().__init__("reference")
+
+    def describe(self) -> dict[str, str]:
+        return {"backend": "reference", "version": f"optimspec {self.root.SPEC_VERSION} (mirrors MindSpore "
+                f"{self.root.__version__})", "device": "cpu", "numpy": np.__version__}
+
+
+ADAPTER = ReferenceAdapter()

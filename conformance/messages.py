@@ -1,0 +1,23 @@
+"""Failure messages: what came, what was expected, for which clause, API, arguments and step,
+and how to reproduce it."""
+from __future__ import annotations
+
+
+def call_repr(api: str, args: dict) -> str:
+    return f"{api}({', '.join(f'{k}={v!r}' for k, v in args.items())})"
+
+
+def reproduce(case: dict, step) -> str:
+    """A MindSpore snippet (runs on the reference by swapping the import) that shows the value."""
+    call = call_repr(case["api"], case["args"])
+    if case["kind"] == "lr_function":
+        return f"import mindspore as ms; from mindspore import nn; print({call}[{step}])"
+    return f"import mindspore as ms; from mindspore import nn, Tensor; print({call}(Tensor({step}, ms.int32)))"
+
+
+def value_mismatch(case: dict, step, got, exact: str, err: float, allowed: float) -> str:
+    return (f"{case['clause']}: {call_repr(case['api'], case['args'])} at step {step}\n"
+            f"  got      {got!r}\n"
+            f"  expected {exact} (exact)\n"
+            f"  |error| = {err:.3e}, allowed {allowed:.3e} ({case['dtype']} bound for this step)\n"
+            f"  reproduce: {reproduce(case, step)}")

@@ -1,0 +1,54 @@
+"""The end-of-run table: per family, how many clauses passed, failed, are known differences, are
+not applicable to the backend, or have no test at all."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from conformance.clauses import families
+
+# A clause's status is the worst status among its tests.
+SEVERITY = {"failed": 3, "known-difference": 2, "passed": 1, "n/a": 0}
+COLUMNS = ("passed", "failed", "known-difference", "n/a", "untested")
+
+
+def outcome(report) -> str | None:
+    """Map one pytest report to a clause status (``None`` for reports that say nothing)."""
+    if report.when == "call" or (report.when == "setup" and not report.passed):
+        if hasattr(report, "wasxfail"):
+            return "failed" if report.passed else "known-difference"  # an XPASS(strict) fails
+        if report.skipped:
+            return "n/a"
+        return "passed" if report.passed else "failed"
+    if report.when == "teardown" and report.failed:
+        return "failed"
+    return None
+
+
+class ClauseTally:
+    def __init__(self) -> None:
+        self.status: dict[str, str] = {}
+
+    def add(self, clause: str, status: str) -> None:
+        current = self.status.get(clause)
+        if current is None or SEVERITY[status] > SEVERITY[current]:
+            self.status[clause] = status
+
+    def rows(self) -> list[tuple[str, dict[str, int]]]:
+        rows = []
+        for name, family in families().items():
+            counts = defaultdict(int)
+            for clause in family.clauses:
+                counts[self.status.get(clause.id, "untested")] += 1
+            rows.append((name, dict(counts)))
+        return rows
+
+    def render(self, header: str) -> list[str]:
+        lines = [header, f"{'family':<10}" + "".join(f"{c:>18}" for c in COLUMNS) + f"{'total':>8}"]
+        totals = defaultdict(int)
+        for name, counts in self.rows():
+            for column in COLUMNS:
+                totals[column] += counts.get(column, 0)
+            lines.append(f"{name:<10}" + "".join(f"{counts.get(c, 0):>18}" for c in COLUMNS)
+                         + f"{sum(counts.values()):>8}")
+        lines.append(f"{'all':<10}" + "".join(f"{totals[c]:>18}" for c in COLUMNS) + f"{sum(totals.values()):>8}")
+        return lines
