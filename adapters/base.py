@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import io
 import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,6 +22,35 @@ import numpy as np
 
 class NotApplicable(Exception):
     """The backend has no equivalent of this API or feature; the case is reported as not applicable."""
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """A parameter to optimize: its name, initial value (dtype included) and ``requires_grad``."""
+
+    name: str
+    value: np.ndarray
+    requires_grad: bool = True
+
+
+class OptimizerHandle:
+    """A constructed optimizer over backend parameters, driven step by step by the suite.
+
+    Slots are named as MindSpore names the optimizer's attributes (``moment1``, ``exp_avg``,
+    ``global_step`` ...); ``"params"`` is the parameters themselves.
+    """
+
+    def step(self, grads: Sequence[np.ndarray]) -> None:
+        """One update with these gradients (one per parameter, in ``ParamSpec`` order)."""
+        raise NotImplementedError
+
+    def get(self, slot: str) -> list[np.ndarray]:
+        """The current values of a slot, one array per parameter (or one array for a shared slot)."""
+        raise NotImplementedError
+
+    def set(self, slot: str, values: Sequence[np.ndarray]) -> None:
+        """Overwrite a slot in place (teacher forcing: continue from the golden state)."""
+        raise NotImplementedError
 
 
 class Adapter:
@@ -46,6 +76,10 @@ class Adapter:
 
     def lr_schedule(self, api: str, args: dict) -> Callable[[int], np.ndarray]:
         """Construct a schedule (``nn.ExponentialDecayLR``); return ``step -> value`` as a NumPy array."""
+        raise NotApplicable(api)
+
+    def optimizer(self, api: str, params: Sequence[ParamSpec], args: dict) -> OptimizerHandle:
+        """Construct ``api`` (``nn.Adam``, ``experimental.optim.AdamW`` ...) over ``params`` with keyword ``args``."""
         raise NotApplicable(api)
 
     def namespace(self) -> dict:
