@@ -70,7 +70,7 @@ def _is_full_run(config) -> bool:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    known = known_differences.load(config._optimspec_adapter.known_differences_path)
+    known = known_differences.load_all(config._optimspec_adapter.known_differences_paths)
     matched = set()
     for item in items:
         clause = _clause_of(item)
@@ -91,7 +91,7 @@ def pytest_collection_modifyitems(session, config, items):
                     item.add_marker(pytest.mark.xfail(strict=True, reason=difference.describe()))
     stale = [d.test for d in known if d not in matched]
     if stale and _is_full_run(config):
-        raise pytest.UsageError(f"{config._optimspec_adapter.known_differences_path}: entries match no test "
+        raise pytest.UsageError(f"known differences of {config._optimspec_adapter.name} match no test "
                                 f"(remove them): {stale}")
 
 

@@ -33,9 +33,11 @@ class KnownDifference:
         return f"{self.clause}: {self.reason}{observed}"
 
 
+def load_all(paths: list[Path]) -> list[KnownDifference]:
+    return [difference for path in paths for difference in load(path)]
+
+
 def load(path: Path) -> list[KnownDifference]:
-    if not path.exists():
-        return []
     entries = tomllib.loads(path.read_text()).get("difference", [])
     out = []
     for number, entry in enumerate(entries, 1):

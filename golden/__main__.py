@@ -19,21 +19,25 @@ import golden
 from golden import store
 
 
-def generators() -> dict:
-    """``{file name: module}`` for every module of ``golden`` that defines ``FILE`` and ``build()``."""
+def generators(only: list[str] | None = None) -> dict:
+    """``{file name: module}`` for every module ``golden.<stem>`` defining ``FILE = "<stem>.json"`` and ``build()``."""
     found = {}
     for info in pkgutil.iter_modules(golden.__path__):
+        if only and info.name not in only:
+            continue
         module = importlib.import_module(f"golden.{info.name}")
         if hasattr(module, "FILE") and hasattr(module, "build"):
-            if module.FILE in found:
-                raise SystemExit(f"golden.{info.name} and {found[module.FILE].__name__} both write {module.FILE}")
+            if module.FILE != f"{info.name}.json":
+                raise SystemExit(f"golden.{info.name} must write {info.name}.json, not {module.FILE}")
             found[module.FILE] = module
+    if only and len(found) != len(only):
+        raise SystemExit(f"no golden generator for {sorted(set(only) - {n[:-5] for n in found})}")
     return dict(sorted(found.items()))
 
 
-def generate() -> dict[str, bytes]:
+def generate(only: list[str] | None = None) -> dict[str, bytes]:
     files = {}
-    for name, module in generators().items():
+    for name, module in generators(only).items():
         started = time.perf_counter()
         files[name] = store.dumps(module.__name__, module.build())
         print(f"  {name}: {len(json.loads(files[name])['cases'])} cases in {time.perf_counter() - started:.2f} s",
@@ -82,6 +86,8 @@ def check(files: dict[str, bytes]) -> list[str]:
             problems.append(f"golden/data/{name}: {count} cases, fewer than the floor {floor[name]}")
     if manifest and store.manifest_text(files) != store.MANIFEST.read_text():
         problems.append("golden/MANIFEST: differs from the files the generators produce")
+    for name in sorted(set(manifest) - set(files)):
+        problems.append(f"golden/MANIFEST: lists {name}, which no generator produces")
     return problems
 
 
@@ -96,15 +102,30 @@ def write(files: dict[str, bytes]) -> None:
     for name, data in files.items():
         store.atomic_write(store.DATA / name, data)
     new_floor = {name: max(floor.get(name, 0), len(json.loads(data)["cases"])) for name, data in files.items()}
-    store.atomic_write(store.FLOOR, (json.dumps(new_floor, indent=1, sort_keys=True) + "\n").encode())
+    store.atomic_write(store.FLOOR, (json.dumps({**floor, **new_floor}, indent=1, sort_keys=True) + "\n").encode())
     store.atomic_write(store.MANIFEST, store.manifest_text(files).encode())
+
+
+def write_some(files: dict[str, bytes]) -> None:
+    """Rewrite only these files; the other MANIFEST entries are kept as they are."""
+    others = {name: store.DATA.joinpath(name).read_bytes() for name in store.read_manifest() if name not in files}
+    write(files)
+    store.atomic_write(store.MANIFEST, store.manifest_text({**others, **files}).encode())
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m golden", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify the committed goldens instead of writing them")
+    parser.add_argument("--only", action="append", metavar="STEM",
+                        help="regenerate only golden/data/STEM.json (repeatable); the rest of MANIFEST is kept")
     args = parser.parse_args(argv)
-    files = generate()
+    if args.only and args.check:
+        parser.error("--check always verifies every golden file")
+    files = generate(args.only)
+    if args.only:
+        write_some(files)
+        print(f"wrote {', '.join(files)} and updated golden/MANIFEST")
+        return 0
     if args.check:
         problems = check(files)
         for problem in problems:
