@@ -35,7 +35,8 @@ class Family:
 
 @cache
 def families() -> dict[str, Family]:
-    out = {}
+    """Families in file order; several files may contribute to one family (same title and page)."""
+    out: dict[str, Family] = {}
     for path in sorted(HERE.glob("*.toml")):
         data = tomllib.loads(path.read_text())
         name = data["family"]
@@ -43,6 +44,10 @@ def families() -> dict[str, Family]:
         for clause in clauses:
             if clause.id.split(".")[0] != name:
                 raise ValueError(f"{path.name}: clause {clause.id} is not in family {name}")
+        if name in out:
+            if (out[name].title, out[name].page) != (data["title"], data["page"]):
+                raise ValueError(f"{path.name}: family {name} has another title or page elsewhere")
+            clauses = out[name].clauses + clauses
         out[name] = Family(name, data["title"], data["page"], clauses)
     return out
 
