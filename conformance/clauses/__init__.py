@@ -23,6 +23,9 @@ class Clause:
     dtype: str | None = None
     formula: str | None = None
     note: str | None = None
+    #: why the clause has no ``Clauses:`` citation in reference/ (module layout, tutorial errata);
+    #: absent for every clause the reference implements (tests/test_clauses.py enforces it)
+    reference_exempt: str | None = None
 
 
 @dataclass(frozen=True)
