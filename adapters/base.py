@@ -95,6 +95,31 @@ class Adapter:
         return out.getvalue()
 
 
+class _MindSporeAPIOptimizer(OptimizerHandle):
+    """An optimizer of a MindSpore-API backend: slots are the optimizer's attributes."""
+
+    def __init__(self, adapter: "MindSporeAPIAdapter", optimizer, parameters: list) -> None:
+        self.adapter, self.optimizer, self.parameters = adapter, optimizer, parameters
+
+    def step(self, grads) -> None:
+        tensor = self.adapter.root.Tensor
+        self.optimizer(tuple(tensor(np.asarray(g)) for g in grads))
+
+    def _slot(self, slot: str) -> list:
+        if slot == "params":
+            return self.parameters
+        value = getattr(self.optimizer, slot)
+        return [value] if hasattr(value, "asnumpy") else list(value)  # a Parameter or a ParameterTuple
+
+    def get(self, slot: str) -> list[np.ndarray]:
+        return [p.asnumpy() for p in self._slot(slot)]
+
+    def set(self, slot: str, values) -> None:
+        tensor = self.adapter.root.Tensor
+        for parameter, value in zip(self._slot(slot), values, strict=True):
+            self.adapter.assign(parameter, tensor(np.asarray(value, parameter.asnumpy().dtype)))
+
+
 class MindSporeAPIAdapter(Adapter):
     """A backend that exposes MindSpore's API under a root module (the reference, or MindSpore itself)."""
 
@@ -111,11 +136,46 @@ class MindSporeAPIAdapter(Adapter):
         return self._root
 
     def resolve(self, api: str):
-        """``"nn.learning_rate_schedule.LearningRateSchedule"`` -> the object under the root module."""
+        """``"nn.learning_rate_schedule.LearningRateSchedule"`` -> the object under the root module.
+
+        An API the backend lacks is :class:`NotApplicable` (reported as n/a, never silently passed).
+        """
         obj = self.root
         for part in api.split("."):
-            obj = getattr(obj, part)
+            try:
+                obj = getattr(obj, part)
+            except AttributeError:
+                raise NotApplicable(f"{self.name} has no {api}") from None
         return obj
+
+    def optimizer(self, api: str, params, args: dict) -> OptimizerHandle:
+        parameters = [self.root.Parameter(self.root.Tensor(spec.value), name=spec.name,
+                                          requires_grad=spec.requires_grad) for spec in params]
+        by_name = {p.name: p for p in parameters}
+        args = {key: self.decode(value, by_name) for key, value in args.items()}
+        target = args.pop("params", parameters)
+        return _MindSporeAPIOptimizer(self, self.resolve(api)(target, **args), parameters)
+
+    def assign(self, parameter, value) -> None:
+        """Write ``value`` into ``parameter``'s own storage (what ``ops.assign`` does)."""
+        parameter.set_data(value)
+
+    def decode(self, value, parameters: dict):
+        """Turn a case's JSON argument into backend objects.
+
+        ``{"$schedule": api, "args": {...}}`` -> that LearningRateSchedule; ``{"$tensor": values,
+        "dtype": name}`` -> a Tensor; a group list ``[{"params": [names], ...}]`` -> the same list with
+        the named Parameters; anything else is passed unchanged.
+        """
+        if isinstance(value, dict) and "$schedule" in value:
+            return self.resolve(value["$schedule"])(**value["args"])
+        if isinstance(value, dict) and "$tensor" in value:
+            return self.root.Tensor(np.asarray(value["$tensor"], value.get("dtype", "float32")))
+        if isinstance(value, list) and value and all(isinstance(v, dict) and "params" in v for v in value):
+            return [{**group, "params": [parameters[n] for n in group["params"]],
+                     **{k: self.decode(v, parameters) for k, v in group.items() if k != "params"}}
+                    for group in value]
+        return value
 
     def lr_function(self, api: str, args: dict) -> list:
         return self.resolve(api)(**args)

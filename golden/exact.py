@@ -174,6 +174,13 @@ def constant(value) -> Num:
     return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP)
 
 
+def rounded(exact: sympy.Expr) -> Num:
+    """An input given as an exact sympy value (a previous step's exact state fed to the backend
+    rounded to its dtype): weight 1 unless representable."""
+    exact = sympy.sympify(exact)
+    return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP)
+
+
 def irrational_constant(exact: sympy.Expr) -> Num:
     """A rounded irrational input such as ``math.pi`` or ``math.e``."""
     return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP)
@@ -197,6 +204,24 @@ def cos(x: Num) -> Num:
 
 def exp(x: Num) -> Num:
     return _unary(x, sympy.exp(x.exact), mpmath.exp(x.approx), mpmath.exp(x.approx))
+
+
+def sqrt(x: Num) -> Num:
+    """Correctly rounded square root (weight 1)."""
+    root = mpmath.sqrt(x.approx)
+    return _unary(x, sympy.sqrt(x.exact), root, 1 / (2 * root) if root != 0 else 0, ROUNDED_OP)
+
+
+def absolute(x: Num) -> Num:
+    """Exact absolute value."""
+    x = Num.lift(x)
+    return Num(sympy.Abs(x.exact), abs(x.approx), [(x, 1 if x.approx >= 0 else -1)], 0)
+
+
+def sign(x: Num) -> Num:
+    """Exact sign (-1, 0 or 1), derivative 0."""
+    x = Num.lift(x)
+    return Num(sympy.sign(x.exact), mpmath.sign(x.approx), [(x, 0)], 0)
 
 
 def floor(x: Num) -> Num:

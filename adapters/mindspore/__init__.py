@@ -25,6 +25,11 @@ class MindSporeAdapter(MindSporeAPIAdapter):
             self._root = mindspore
         return self._root
 
+    def assign(self, parameter, value) -> None:
+        """``ops.assign``: ``Parameter.set_data`` gives the parameter new storage, which an optimizer's
+        compiled ``construct`` no longer sees (observed: the next step ignores the new value)."""
+        self.root.ops.assign(parameter, value)
+
     def describe(self) -> dict[str, str]:
         return {"backend": "mindspore", "version": self.root.__version__, "device": "CPU",
                 "mode": "PyNative", "numpy": np.__version__}

@@ -1,0 +1,61 @@
+"""Exact optimizer trajectories, teacher-forced step by step.
+
+An optimizer's update is written once, elementwise, over :class:`golden.exact.Num`, in MindSpore's
+operation order::
+
+    def update(state, grad, t, hyper) -> new_state
+
+``state`` maps slot names (MindSpore's attribute names: ``params``, ``moment1``, ``global_step``...)
+to lists (one per parameter) of lists of ``Num`` (one per element); ``t`` is the 1-based call
+number. :func:`trajectory` runs it from the initial state over the given gradients in exact
+arithmetic. At every step the inputs are the *previous exact state* entered as rounded inputs —
+exactly what a teacher-forced backend receives — so each stored error coefficient is the one-step
+bound of that step, and the exact state is carried forward without rounding.
+
+Case fields (kind ``optimizer_trajectory``; see docs/golden-format.md): ``params`` (name, shape,
+initial values as exact decimal strings, dtype-representable), ``grads`` (per step, per parameter,
+flattened values), ``slots`` (the slots compared), ``states`` (per step after the update: slot ->
+per parameter -> exact strings) and ``state_error_coefficient`` (same shape, floats).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy
+
+from golden.exact import Num, constant, rounded
+
+State = dict[str, list[list[Num]]]
+
+
+def _leaves(state_exact: dict[str, list[list[sympy.Expr]]]) -> State:
+    return {slot: [[rounded(x) for x in param] for param in values] for slot, values in state_exact.items()}
+
+
+def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, params: list[dict],
+               initial_state: dict[str, list[list]], grads: list[list[list]], update: Callable,
+               slots: list[str] | None = None, t0: int = 1, **extra) -> dict:
+    """Build one ``optimizer_trajectory`` case.
+
+    ``params``: ``[{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]}]`` (exact decimal strings);
+    ``initial_state``: slot -> per parameter -> values (anything ``constant`` accepts; ``params``
+    included); ``grads``: per step -> per parameter -> values. ``update(state, grad, t)`` returns the
+    new state (same slots). ``t0`` is the call number of the first step.
+    """
+    state_exact = {slot: [[constant(v).exact for v in param] for param in values]
+                   for slot, values in initial_state.items()}
+    slots = slots or sorted(state_exact)
+    states, coefficients = [], []
+    for k, step_grads in enumerate(grads):
+        inputs = _leaves(state_exact)
+        grad = [[constant(g) for g in param] for param in step_grads]
+        new = update(inputs, grad, t0 + k)
+        states.append({slot: [[x.digits() for x in param] for param in new[slot]] for slot in slots})
+        coefficients.append({slot: [[x.error_coefficient() for x in param] for param in new[slot]] for slot in slots})
+        state_exact = {slot: [[x.exact for x in param] for param in values] for slot, values in new.items()}
+    return {
+        "id": f"{clause}/{name}", "clause": clause, "api": api, "kind": "optimizer_trajectory",
+        "dtype": dtype, "args": args, "params": params,
+        "grads": [[[str(g) for g in param] for param in step] for step in grads],
+        "slots": slots, "states": states, "state_error_coefficient": coefficients, **extra,
+    }
