@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 
 import adapters
 from adapters.base import NotApplicable
-from conformance import known_differences
+from conformance import known_differences, runner
 from conformance.clauses import registry
 from conformance.summary import ClauseTally, outcome
 from golden import store
@@ -30,12 +30,14 @@ def pytest_addoption(parser):
     group = parser.getgroup("optimspec")
     group.addoption("--backend", default="reference",
                     help="backend to judge: reference, mindspore, or module:attribute (default: reference)")
+    runner.add_options(group)
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "clause(id): the specification clause a test checks")
     config._optimspec_adapter = adapters.load(config.getoption("--backend"))
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
+    config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
 
 
 def pytest_report_header(config):
