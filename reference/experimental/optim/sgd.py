@@ -1,0 +1,77 @@
+"""``experimental.optim.SGD``: stochastic gradient descent with torch's momentum semantics (MindSpore's ``ops.SGD`` kernel).
+
+Per element, in the parameter's dtype, with ``g`` the gradient (negated first when ``maximize``)::
+
+    g <- g + w·weight_decay                      (only when weight_decay > 0)
+    if momentum > 0:
+        v <- g                 on the first step (``stat`` is 1, then set to 0)
+        v <- μ·v + (1 - dampening)·g              afterwards
+        g <- g + μ·v  if nesterov  else  v
+    w <- w - lr·g
+
+``lr`` is required (no default). ``dampening`` is checked per group; the nesterov check uses only the
+top-level ``momentum`` and ``dampening``. The ``grad_centralization`` default key exists but is never used.
+
+Clauses: EXP.SGD.update, EXP.SGD.first_step, EXP.SGD.nesterov, EXP.SGD.weight_decay, EXP.SGD.maximize,
+EXP.SGD.defaults, EXP.SGD.validation
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference import _checkparam as validator
+from reference.common.tensor import Parameter, Tensor
+from reference.experimental.optim.optimizer import Optimizer
+
+
+class SGD(Optimizer):
+    """``SGD(params, lr, momentum=0, dampening=0, weight_decay=0.0, nesterov=False, *, maximize=False)``."""
+
+    def __init__(self, params, lr, momentum=0, dampening=0, weight_decay=0.0, nesterov=False, *, maximize=False):
+        validator.check_value_type("lr", lr, [float, int, Tensor], self.cls_name)
+        if lr < 0.0:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        validator.check_value_type("momentum", momentum, [int, float], self.cls_name)
+        if momentum < 0.0:
+            raise ValueError(f"Invalid momentum value: {momentum}")
+        momentum = float(momentum)
+        validator.check_value_type("nesterov", nesterov, [bool], self.cls_name)
+        validator.check_value_type("maximize", maximize, [bool], self.cls_name)
+        defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay,
+                        nesterov=nesterov, maximize=maximize, grad_centralization=False)
+        super().__init__(params, defaults)
+        for group in self.param_groups:
+            validator.check_value_type("dampening", group.get("dampening"), [int, float], self.cls_name)
+            group["dampening"] = float(group.get("dampening"))
+        if nesterov and (momentum <= 0.0 or dampening != 0.0):
+            raise ValueError(f"For 'SGD', if 'nesterov' is true, 'momentum' must be > 0.0 and 'dampening' must "
+                             f"equal to 0.0, but got 'momentum' {momentum}, 'dampening' {dampening}")
+        self.accum = self._clone_parameters("accum", "zeros")
+        self.stat = self._clone_parameters("stat", "ones")
+
+    def construct(self, gradients):
+        for group_id, group in enumerate(self.param_groups):
+            lr = self._group_lr(group_id)
+            where = self._group_slice(group_id)
+            grads = self._group_grads(group_id, gradients)
+            for param, grad, accum, stat in zip(self.parameters[where], grads, self.accum[where], self.stat[where]):
+                _sgd_kernel(param._data, grad, lr, accum._data, stat._data, group["momentum"],
+                            group["dampening"], group["weight_decay"], group["nesterov"])
+        return True
+
+
+def _sgd_kernel(w, g, lr, accum, stat, momentum, dampening, weight_decay, nesterov) -> None:
+    """``ops.SGD(dampening, weight_decay, nesterov)(w, g, lr, accum, momentum, stat)``, in place."""
+    real = w.dtype.type
+    if weight_decay > 0.0:
+        np.add(g, w * real(weight_decay), out=g)
+    if momentum > 0.0:
+        first = stat > 0
+        later = accum * real(momentum) + (real(1) - real(dampening)) * g
+        np.copyto(accum, np.where(first, g, later))
+        stat[first] = 0
+        if nesterov:
+            np.add(g, accum * real(momentum), out=g)
+        else:
+            np.copyto(g, accum)
+    np.subtract(w, real(lr) * g, out=w)

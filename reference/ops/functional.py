@@ -1,0 +1,26 @@
+"""Functional operations of ``mindspore.ops`` that the optimizer and scheduler APIs rely on.
+
+Clauses: OPTIM.experimental.lr_assign
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference.common.tensor import Tensor
+
+
+def assign(variable: Tensor, value) -> Tensor:
+    """``ops.assign(variable, value)``: write ``value`` into ``variable`` in place and return the new value.
+
+    ``value`` (a Tensor or a Python number) is cast to ``variable``'s dtype; a value of another rank is a
+    ``ValueError`` (MindSpore: "'value' must have the same rank as 'variable'"). Assigning to an optimizer's
+    ``learning_rate_group_<i>`` Parameter changes the learning rate the next step uses.
+    """
+    if not isinstance(variable, Tensor):
+        raise TypeError(f"For 'Assign', the 'variable' must be a Tensor or Parameter, but got {type(variable).__name__}.")
+    new = value._data if isinstance(value, Tensor) else np.asarray(value)
+    if new.ndim != variable._data.ndim:
+        raise ValueError(f"For 'Assign','value' must have the same rank as 'variable'. But got 'value' rank: "
+                         f"{new.ndim}, 'variable' rank: {variable._data.ndim}.")
+    variable._data[...] = new.astype(variable._data.dtype, copy=False)
+    return Tensor(variable._data)
