@@ -1,0 +1,87 @@
+"""What the docs are generated from: golden cases, known differences and reference signatures,
+each indexed by clause ID or API."""
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from conformance import known_differences
+from golden import store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class GoldenCase:
+    file: str
+    case: dict
+
+
+@cache
+def golden_cases() -> dict[str, list[GoldenCase]]:
+    """``{clause id: [cases]}`` over every file listed in golden/MANIFEST, in file order."""
+    out: dict[str, list[GoldenCase]] = defaultdict(list)
+    for name in sorted(store.read_manifest()):
+        for case in store.load(name):
+            out[case["clause"]].append(GoldenCase(name, case))
+    return dict(out)
+
+
+@dataclass(frozen=True)
+class BackendDifference:
+    backend: str
+    difference: known_differences.KnownDifference
+
+
+@cache
+def differences() -> dict[str, list[BackendDifference]]:
+    """``{clause id: [known differences]}`` from every ``adapters/*/known_differences*.toml``."""
+    out: dict[str, list[BackendDifference]] = defaultdict(list)
+    for path in sorted((ROOT / "adapters").glob("*/known_differences*.toml")):
+        for difference in known_differences.load(path):
+            out[difference.clause].append(BackendDifference(path.parent.name, difference))
+    return dict(out)
+
+
+def reference_object(api: str):
+    """The reference's object for a MindSpore API name (``nn.ExponentialDecayLR``), or ``None``
+    (wildcards such as ``nn.*_lr``, or an API the reference does not define)."""
+    obj = importlib.import_module("reference")
+    for part in api.split("."):
+        if hasattr(obj, part):
+            obj = getattr(obj, part)
+        elif inspect.ismodule(obj):
+            try:
+                obj = importlib.import_module(f"{obj.__name__}.{part}")
+            except ImportError:
+                return None
+        else:
+            return None
+    return obj
+
+
+def arguments(api: str) -> list[tuple[str, str]] | None:
+    """``[(argument, default)]`` of the reference's callable (``"required"`` when there is no default),
+    or ``None`` when the API has no reference callable with a readable signature."""
+    obj = reference_object(api)
+    if obj is None or not callable(obj):
+        return None
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+    rows = []
+    for name, parameter in signature.parameters.items():
+        if name == "self":
+            continue
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            rows.append((f"*{name}", "—"))
+        elif parameter.kind is parameter.VAR_KEYWORD:
+            rows.append((f"**{name}", "—"))
+        else:
+            rows.append((name, "required" if parameter.default is parameter.empty else repr(parameter.default)))
+    return rows
