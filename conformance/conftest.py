@@ -15,6 +15,7 @@ import adapters
 from adapters.base import NotApplicable
 from conformance import known_differences, runner
 from conformance.clauses import registry
+from conformance.report import add_report_option, register_report
 from conformance.summary import ClauseTally, outcome
 from golden import store
 
@@ -31,6 +32,7 @@ def pytest_addoption(parser):
     group.addoption("--backend", default="reference",
                     help="backend to judge: reference, mindspore, or module:attribute (default: reference)")
     runner.add_options(group)
+    add_report_option(group)
 
 
 def pytest_configure(config):
@@ -38,6 +40,7 @@ def pytest_configure(config):
     config._optimspec_adapter = adapters.load(config.getoption("--backend"))
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
+    register_report(config)
 
 
 def pytest_report_header(config):
