@@ -128,3 +128,28 @@ def require_float(arg_value, arg_name: str, api_name: str):
         raise TypeError(f"For '{api_name}', the argument '{arg_name}' must be type of float, "
                         f"but got '{arg_name}' type: {type(arg_value)}.")
     return arg_value
+
+
+def check_in(arg_name, arg_value, allowed, prim_name=None):
+    """``validator.check(arg_name, arg_value, "", allowed, IN, prim_name)``: ``ValueError`` unless ``arg_value in allowed``."""
+    if arg_value not in allowed:
+        prefix = f"For '{prim_name}', the" if prim_name else "The"
+        subject = f"{prefix} {arg_name}" if " " in arg_name else f"{prefix} '{arg_name}'"
+        raise ValueError(f"{subject} should be in : {allowed}, but got {arg_value}.")
+    return arg_value
+
+
+def check_not_less_than(arg_value, arg_name: str, prim_name: str, value=0.0):
+    """``experimental.optim``'s bound check: ``ValueError`` when ``arg_value < value`` (a non-number fails the
+    comparison itself with Python's ``TypeError``; NaN passes)."""
+    if arg_value < value:
+        raise ValueError(f"For {prim_name}, the {arg_name} must be greater than or equal to {value}, "
+                         f"but got {arg_value}.")
+    return arg_value
+
+
+def check_not_less_than_without_equal(arg_value, arg_name: str, prim_name: str, value=0.0):
+    """``experimental.optim``'s strict bound check: ``ValueError`` when ``arg_value <= value`` (NaN passes)."""
+    if arg_value <= value:
+        raise ValueError(f"For {prim_name}, the {arg_name} must be greater than {value}, but got {arg_value}.")
+    return arg_value
