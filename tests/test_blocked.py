@@ -1,0 +1,128 @@
+"""reference.common.blocked: a blocked in-place update is bit-identical to the same update applied whole."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from reference.common.blocked import BLOCK_ELEMENTS, apply_in_blocks
+
+BLOCK = 64  # small blocks keep the arrays small while crossing many block boundaries
+
+
+def _adam_like(dtype):
+    """An update using every kind of ufunc the reference optimizers use, hyperparameters in ``dtype``."""
+    real = np.dtype(dtype).type
+    beta1, beta2, lr, eps = real(0.1), real(0.001), real(1e-3), real(1e-8)
+
+    def update(w, g, m, v, v_max, scratch, step):
+        np.subtract(g, m, out=scratch)
+        np.multiply(scratch, beta1, out=scratch)
+        np.add(m, scratch, out=m)
+        np.multiply(g, g, out=scratch)
+        np.subtract(scratch, v, out=scratch)
+        np.multiply(scratch, beta2, out=scratch)
+        np.add(v, scratch, out=v)
+        np.maximum(v_max, v, out=v_max)
+        np.sqrt(v_max, out=scratch)
+        np.add(scratch, eps, out=scratch)
+        np.multiply(m, lr, out=step)
+        np.divide(step, scratch, out=step)
+        np.power(np.abs(step, out=step), real(0.75), out=step)
+        np.copyto(step, np.where(g > 0, step, -step))
+        np.subtract(w, step, out=w)
+
+    return update
+
+
+def _state(shape, dtype, seed=0):
+    rng = np.random.default_rng(seed)
+    w, g, m = (np.asarray(rng.standard_normal(shape) * scale, dtype=dtype) for scale in (1.0, 1.0, 0.1))
+    v, v_max = (np.asarray(np.abs(rng.standard_normal(shape)) * 0.01, dtype=dtype) for _ in range(2))
+    return [w, g, m, v, v_max]
+
+
+def _run_both(shape, dtype, block, steps=3):
+    update = _adam_like(dtype)
+    whole, blocked = _state(shape, dtype), _state(shape, dtype)
+    for _ in range(steps):
+        update(*whole, np.empty(shape, dtype), np.empty(shape, dtype))
+        apply_in_blocks(update, blocked, scratch=2, block_elements=block)
+    return whole, blocked
+
+
+def _assert_bit_identical(whole, blocked):
+    for name, a, b in zip("wgmvV", whole, blocked):
+        assert a.dtype == b.dtype and a.shape == b.shape, name
+        assert a.tobytes() == b.tobytes(), f"slot {name}: blocked differs at {np.flatnonzero(a != b)[:5]}"
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("shape", [(), (0,), (1,), (BLOCK - 1,), (BLOCK,), (BLOCK + 1,), (3 * BLOCK + 7,),
+                                   (7, 13, 5), (0, 4)], ids=str)
+def test_blocked_is_bit_identical_to_whole(shape, dtype):
+    whole, blocked = _run_both(shape, dtype, BLOCK)
+    _assert_bit_identical(whole, blocked)
+
+
+@settings(max_examples=40, deadline=None)
+@given(size=st.integers(0, 2000), block=st.integers(1, 300), seed=st.integers(0, 3))
+def test_blocked_is_bit_identical_for_any_size_and_block(size, block, seed):
+    update = _adam_like(np.float32)
+    whole, blocked = _state((size,), np.float32, seed), _state((size,), np.float32, seed)
+    update(*whole, np.empty(size, np.float32), np.empty(size, np.float32))
+    apply_in_blocks(update, blocked, scratch=2, block_elements=block)
+    _assert_bit_identical(whole, blocked)
+
+
+def test_default_block_size_is_bit_identical_on_a_large_array():
+    whole, blocked = _run_both((2 * BLOCK_ELEMENTS + 12345,), np.float32, BLOCK_ELEMENTS, steps=1)
+    _assert_bit_identical(whole, blocked)
+
+
+def test_float32_stays_float32_with_python_float_hyperparameters():
+    """NumPy 1.26 (value-based casting) and 2.x (NEP 50) agree when scalars are Python floats or float32."""
+    w = np.linspace(-1, 1, 3 * BLOCK + 5, dtype=np.float32)
+    expected = w - np.float32(0.1) * w
+
+    def update(w, scratch):
+        np.multiply(w, 0.1, out=scratch)
+        assert scratch.dtype == np.float32
+        np.subtract(w, scratch, out=w)
+
+    apply_in_blocks(update, (w,), scratch=1, block_elements=BLOCK)
+    assert w.dtype == np.float32 and w.tobytes() == expected.tobytes()
+
+
+def test_update_sees_slices_no_longer_than_a_block_and_scratch_of_their_length():
+    seen = []
+
+    def update(a, b, scratch):
+        assert a.shape == b.shape == scratch.shape and np.shares_memory(a, whole_a)
+        seen.append(a.size)
+        np.add(a, b, out=a)
+
+    whole_a, whole_b = np.zeros((5, 2 * BLOCK + 1)), np.ones((5, 2 * BLOCK + 1))
+    apply_in_blocks(update, (whole_a, whole_b), scratch=1, block_elements=BLOCK)
+    assert sum(seen) == whole_a.size and max(seen) == BLOCK and seen[-1] == whole_a.size % BLOCK
+    assert (whole_a == 1).all()
+
+
+def test_non_contiguous_arrays_are_updated_whole_in_place():
+    base = np.arange(4 * BLOCK, dtype=np.float32).reshape(4, BLOCK)
+    column_view = base[:, ::2]
+    calls = []
+
+    def update(a, scratch):
+        calls.append(a.shape)
+        np.multiply(a, 2, out=a)
+
+    apply_in_blocks(update, (column_view,), scratch=1, block_elements=8)
+    assert calls == [column_view.shape]
+    assert (base[:, ::2] == 2 * np.arange(4 * BLOCK, dtype=np.float32).reshape(4, BLOCK)[:, ::2]).all()
+    assert (base[:, 1::2] == np.arange(4 * BLOCK, dtype=np.float32).reshape(4, BLOCK)[:, 1::2]).all()
+
+
+def test_arrays_of_different_shapes_are_refused():
+    with pytest.raises(ValueError, match="one shape"):
+        apply_in_blocks(lambda a, b: None, (np.zeros(3), np.zeros(4)))
