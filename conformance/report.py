@@ -88,7 +88,7 @@ def failure_text(report) -> str:
     """A failure's message: the ``E`` lines of a traceback, or the whole text of a ``pytrace=False`` failure."""
     if hasattr(report, "wasxfail"):  # a strict xfail that passed
         return f"[XPASS(strict)] the backend now conforms; remove the known difference: {report.wasxfail}"
-    text = report.longreprtext
+    text = re.sub(r"^\[gw\d+\] .*\n", "", report.longreprtext)  # the xdist worker's header line
     error_lines = [line[1:].strip() for line in text.splitlines() if line.startswith("E ")]
     return "\n".join(error_lines) if error_lines else text.strip()
 
