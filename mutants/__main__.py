@@ -1,0 +1,3 @@
+from mutants.run import main
+
+raise SystemExit(main())

@@ -1,0 +1,20 @@
+"""The mutant catalogue, one module per reference area; ``MUTANTS`` is all of them.
+
+A mutant that survives the suite names a missing clause or test: add the test, never special-case
+the mutant.
+"""
+from __future__ import annotations
+
+from mutants.catalogue import lr
+from mutants.mutant import CatalogueError, Mutant
+
+
+def _unique(found: list[Mutant]) -> list[Mutant]:
+    ids = [m.id for m in found]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CatalogueError(f"duplicate mutant ids: {duplicates}")
+    return found
+
+
+MUTANTS: list[Mutant] = _unique([*lr.MUTANTS])
