@@ -52,6 +52,40 @@ class OptimizerHandle:
         """Overwrite a slot in place (teacher forcing: continue from the golden state)."""
         raise NotImplementedError
 
+    def has_slot(self, slot: str) -> bool:
+        """``False`` where the backend keeps no counterpart of MindSpore's ``slot`` (torch's SGD has no
+        ``global_step``): the suite then neither sets nor compares it, and its effect shows in the others."""
+        return True
+
+
+@dataclass(frozen=True)
+class PrimitiveInput:
+    """One input of an ops primitive call, in MindSpore's input order.
+
+    ``kind``: ``"parameter"`` (a Parameter named ``name``), ``"tensor"`` (a Tensor, ``value`` an array
+    with its dtype, 0-d for a scalar tensor), ``"float"`` / ``"int"`` (a Python number).
+    """
+
+    name: str
+    kind: str
+    value: object
+
+
+@dataclass(frozen=True)
+class PrimitiveResult:
+    """What a primitive call gave: its outputs (a lone Tensor output is a one-element list) and the
+    post-call values of its Parameter and Tensor inputs by name (the Apply* ops update them in place)."""
+
+    outputs: list
+    updated: dict
+
+
+class PrimitiveHandle:
+    """An instantiated ops primitive (``ops.ApplyRMSProp(use_locking=False)``), called input by input."""
+
+    def call(self, inputs: Sequence[PrimitiveInput]) -> PrimitiveResult:
+        raise NotImplementedError
+
 
 class Adapter:
     """Base class. Subclasses set ``name`` and implement the ``lr_*`` methods they support."""
@@ -64,6 +98,12 @@ class Adapter:
     def describe(self) -> dict[str, str]:
         """``backend``, ``version``, ``device`` and any mode notes, for the report header."""
         raise NotImplementedError
+
+    def configure(self, device: str = "cpu") -> None:
+        """Options of the run, before any case (``--device``). Raise ``ValueError`` for a device the
+        backend cannot use; the default backend runs on the CPU only."""
+        if device != "cpu":
+            raise ValueError(f"the {self.name} backend runs on the cpu only, not on {device!r}")
 
     @property
     def known_differences_paths(self) -> list[Path]:
@@ -81,6 +121,10 @@ class Adapter:
 
     def optimizer(self, api: str, params: Sequence[ParamSpec], args: dict) -> OptimizerHandle:
         """Construct ``api`` (``nn.Adam``, ``experimental.optim.AdamW`` ...) over ``params`` with keyword ``args``."""
+        raise NotApplicable(api)
+
+    def primitive(self, api: str, init_args: dict) -> PrimitiveHandle:
+        """Instantiate an ops primitive (``ops.ApplyAdagrad``) with keyword ``init_args``."""
         raise NotApplicable(api)
 
     def namespace(self) -> dict:
@@ -120,6 +164,29 @@ class _MindSporeAPIOptimizer(OptimizerHandle):
             self.adapter.assign(parameter, tensor(np.asarray(value, parameter.asnumpy().dtype)))
 
 
+class _MindSporeAPIPrimitive(PrimitiveHandle):
+    """A primitive of a MindSpore-API backend: inputs become Parameters, Tensors or Python numbers."""
+
+    def __init__(self, adapter: "MindSporeAPIAdapter", primitive) -> None:
+        self.adapter, self.primitive = adapter, primitive
+
+    def _backend_value(self, spec: PrimitiveInput):
+        root = self.adapter.root
+        if spec.kind == "parameter":
+            return root.Parameter(root.Tensor(np.asarray(spec.value)), name=spec.name)
+        if spec.kind == "tensor":
+            return root.Tensor(np.asarray(spec.value))
+        return {"float": float, "int": int}[spec.kind](spec.value)
+
+    def call(self, inputs) -> PrimitiveResult:
+        values = [self._backend_value(spec) for spec in inputs]
+        result = self.primitive(*values)
+        outputs = list(result) if isinstance(result, tuple) else [result]
+        updated = {spec.name: value.asnumpy() for spec, value in zip(inputs, values)
+                   if spec.kind in ("parameter", "tensor")}
+        return PrimitiveResult([o.asnumpy() for o in outputs], updated)
+
+
 class MindSporeAPIAdapter(Adapter):
     """A backend that exposes MindSpore's API under a root module (the reference, or MindSpore itself)."""
 
@@ -155,6 +222,9 @@ class MindSporeAPIAdapter(Adapter):
         args = {key: self.decode(value, by_name) for key, value in args.items()}
         target = args.pop("params", parameters)
         return _MindSporeAPIOptimizer(self, self.resolve(api)(target, **args), parameters)
+
+    def primitive(self, api: str, init_args: dict) -> PrimitiveHandle:
+        return _MindSporeAPIPrimitive(self, self.resolve(api)(**init_args))
 
     def assign(self, parameter, value) -> None:
         """Write ``value`` into ``parameter``'s own storage (what ``ops.assign`` does)."""

@@ -1,0 +1,44 @@
+"""``ops.ApplyAdagrad`` and ``ops.ApplyAdagradV2``: the Adagrad update (``nn.Adagrad`` runs the first).
+
+Inputs: ``var, accum, lr, grad``; ``var`` and ``accum`` are updated in place::
+
+    accum += grad²                       (only when update_slots=True)
+    var -= lr · grad / sqrt(accum)       ApplyAdagrad: no epsilon
+    var -= lr · grad / (sqrt(accum) + epsilon)      ApplyAdagradV2(epsilon)
+
+Outputs ``(var, accum)``. ``update_slots=False`` leaves ``accum`` as it is and divides by it.
+
+Clauses: OPS.ApplyAdagrad.update, OPS.ApplyAdagrad.update_slots, OPS.ApplyAdagrad.validation,
+OPS.ApplyAdagradV2.update, OPS.ApplyAdagradV2.validation
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference._checkparam import check_value_type
+from reference.ops._apply import F16_F32_F64, Primitive
+
+
+class ApplyAdagrad(Primitive):
+    epsilon = None
+
+    def __init__(self, update_slots: bool = True) -> None:
+        self.update_slots = self.check_bool_attr("update_slots", update_slots)
+
+    def __call__(self, var, accum, lr, grad):
+        dtype = self.state(F16_F32_F64, var=var, accum=accum, grad=grad)
+        lr = self.scalar("lr", lr, dtype)
+        g = self.read(grad, dtype)
+        if self.update_slots:
+            np.add(accum._data, g * g, out=accum._data)
+        denominator = np.sqrt(accum._data)
+        if self.epsilon is not None:
+            denominator += dtype.type(self.epsilon)
+        np.subtract(var._data, lr * g / denominator, out=var._data)
+        return self.outputs(var, accum)
+
+
+class ApplyAdagradV2(ApplyAdagrad):
+    def __init__(self, epsilon, update_slots: bool = True) -> None:
+        self.epsilon = check_value_type("epsilon", epsilon, [float], self.name)
+        super().__init__(update_slots)

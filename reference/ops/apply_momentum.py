@@ -1,0 +1,48 @@
+"""``ops.ApplyMomentum(use_nesterov=False, use_locking=False, gradient_scale=1.0)``.
+
+Inputs, in MindSpore's order: ``variable, accumulation, learning_rate, gradient, momentum``; ``variable`` and
+``accumulation`` are updated in place, in ``variable``'s dtype, and ``variable`` is returned::
+
+    accumulation <- accumulation · momentum + gradient
+    variable     <- variable - learning_rate · accumulation                          (use_nesterov=False)
+    variable     <- variable - (gradient · learning_rate + accumulation · momentum · learning_rate)   (True)
+
+No dampening and no first-step special case: the accumulation starts from whatever it holds. ``gradient_scale``
+(a float) is validated and, as in the documented formula, not used. MindSpore's CPU kernel ignores
+``use_nesterov`` (a known difference of the MindSpore adapter).
+
+Clauses: OPS.ApplyMomentum.update, OPS.ApplyMomentum.nesterov, OPS.ApplyMomentum.validation
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference import _checkparam as validator
+from reference.common.tensor import Tensor
+from reference.ops._kernel import array_of, scalar_of, state_of
+
+
+class ApplyMomentum:
+    """Momentum update of one variable (see the module docstring)."""
+
+    def __init__(self, use_nesterov=False, use_locking=False, gradient_scale=1.0) -> None:
+        self.use_nesterov = validator.check_bool(use_nesterov, "use_nesterov", "ApplyMomentum")
+        self.use_locking = validator.check_bool(use_locking, "use_locking", "ApplyMomentum")
+        validator.check_value_type("gradient_scale", gradient_scale, [float], "ApplyMomentum")
+        self.gradient_scale = gradient_scale
+
+    def __call__(self, variable, accumulation, learning_rate, gradient, momentum) -> Tensor:
+        var = state_of("variable", variable, "ApplyMomentum")
+        acc = state_of("accumulation", accumulation, "ApplyMomentum")
+        apply_momentum(var, acc, scalar_of(learning_rate, var.dtype), array_of(gradient, var.dtype),
+                       scalar_of(momentum, var.dtype), self.use_nesterov)
+        return Tensor(var)
+
+
+def apply_momentum(var: np.ndarray, acc: np.ndarray, lr, grad: np.ndarray, momentum, use_nesterov: bool) -> None:
+    """The kernel on arrays of one dtype, in place (``lr`` and ``momentum`` are scalars of that dtype)."""
+    np.add(acc * momentum, grad, out=acc)
+    if use_nesterov:
+        np.subtract(var, grad * lr + acc * momentum * lr, out=var)
+    else:
+        np.subtract(var, lr * acc, out=var)
