@@ -87,6 +87,38 @@ class PrimitiveHandle:
         raise NotImplementedError
 
 
+class SchedulerHandle:
+    """Learning-rate schedulers built, in order, on one optimizer whose groups each hold one parameter.
+
+    Values are per group, as Python floats. ``step`` steps every top-level scheduler in construction
+    order (a SequentialLR's children are stepped by it, not here); the other methods ask the last one.
+    """
+
+    def step(self, epoch=None) -> None:
+        """``scheduler.step()`` (``epoch=None``, chainable) or ``scheduler.step(epoch)`` (closed form)."""
+        raise NotImplementedError
+
+    def step_metrics(self, metrics: float) -> None:
+        """``scheduler.step(metrics)`` of a ReduceLROnPlateau."""
+        raise NotImplementedError
+
+    def last_lr(self) -> list[float]:
+        """``get_last_lr()``."""
+        raise NotImplementedError
+
+    def get_lr(self) -> list[float]:
+        """``get_lr()`` (computed, not assigned)."""
+        raise NotImplementedError
+
+    def optimizer_lr(self) -> list[float]:
+        """The learning rate each optimizer group would use now."""
+        raise NotImplementedError
+
+    def set_optimizer_lr(self, values) -> None:
+        """Change the groups' learning rates from outside the schedulers (``ops.assign``)."""
+        raise NotImplementedError
+
+
 class Adapter:
     """Base class. Subclasses set ``name`` and implement the ``lr_*`` methods they support."""
 
@@ -126,6 +158,15 @@ class Adapter:
     def primitive(self, api: str, init_args: dict) -> PrimitiveHandle:
         """Instantiate an ops primitive (``ops.ApplyAdagrad``) with keyword ``init_args``."""
         raise NotApplicable(api)
+
+    def lr_scheduler(self, optimizer_api: str, groups: Sequence[dict], optimizer_args: dict,
+                     schedulers: Sequence[dict]) -> SchedulerHandle:
+        """Build ``optimizer_api`` (``experimental.optim.SGD``) over one parameter group per entry of ``groups``
+        (each a dict of group hyperparameters, ``initial_lr`` included when resuming) with keyword
+        ``optimizer_args``, then each scheduler ``{"api": "experimental.optim.lr_scheduler.StepLR",
+        "args": {...}}`` on it, in order; a list argument of ``{"$scheduler": api, "args": {...}}`` entries
+        (SequentialLR's ``schedulers``) is built on the same optimizer first."""
+        raise NotApplicable(optimizer_api)
 
     def namespace(self) -> dict:
         """Names a MindSpore snippet imports (``nn``, ``Tensor``, ``mindspore``...), for ``mindspore_api`` backends."""
@@ -187,6 +228,38 @@ class _MindSporeAPIPrimitive(PrimitiveHandle):
         return PrimitiveResult([o.asnumpy() for o in outputs], updated)
 
 
+class _MindSporeAPIScheduler(SchedulerHandle):
+    """Schedulers of a MindSpore-API backend (they write the optimizer's lr Parameters in place)."""
+
+    def __init__(self, adapter: "MindSporeAPIAdapter", optimizer, schedulers: list) -> None:
+        self.adapter, self.optimizer, self.schedulers = adapter, optimizer, schedulers
+
+    @staticmethod
+    def _floats(values) -> list[float]:
+        return [float(np.asarray(v.asnumpy() if hasattr(v, "asnumpy") else v)) for v in values]
+
+    def step(self, epoch=None) -> None:
+        for scheduler in self.schedulers:
+            scheduler.step() if epoch is None else scheduler.step(epoch)
+
+    def step_metrics(self, metrics: float) -> None:
+        for scheduler in self.schedulers:
+            scheduler.step(metrics)
+
+    def last_lr(self) -> list[float]:
+        return self._floats(self.schedulers[-1].get_last_lr())
+
+    def get_lr(self) -> list[float]:
+        return self._floats(self.schedulers[-1].get_lr())
+
+    def optimizer_lr(self) -> list[float]:
+        return self._floats(group["lr"] for group in self.optimizer.param_groups)
+
+    def set_optimizer_lr(self, values) -> None:
+        for group, value in zip(self.optimizer.param_groups, values, strict=True):
+            self.adapter.assign(group["lr"], self.adapter.root.Tensor(np.float32(value)))
+
+
 class MindSporeAPIAdapter(Adapter):
     """A backend that exposes MindSpore's API under a root module (the reference, or MindSpore itself)."""
 
@@ -225,6 +298,21 @@ class MindSporeAPIAdapter(Adapter):
 
     def primitive(self, api: str, init_args: dict) -> PrimitiveHandle:
         return _MindSporeAPIPrimitive(self, self.resolve(api)(**init_args))
+
+    def lr_scheduler(self, optimizer_api: str, groups, optimizer_args: dict, schedulers) -> SchedulerHandle:
+        root = self.root
+        params = [root.Parameter(root.Tensor(np.zeros(1, np.float32)), name=f"p{i}") for i in range(len(groups))]
+        optimizer = self.resolve(optimizer_api)([{**group, "params": [param]} for group, param in zip(groups, params)],
+                                                **optimizer_args)
+        return _MindSporeAPIScheduler(self, optimizer, [self._scheduler(spec, optimizer) for spec in schedulers])
+
+    def _scheduler(self, spec: dict, optimizer):
+        def decode(value):
+            if isinstance(value, list) and value and all(isinstance(v, dict) and "$scheduler" in v for v in value):
+                return [self._scheduler({"api": v["$scheduler"], "args": v.get("args", {})}, optimizer) for v in value]
+            return value
+
+        return self.resolve(spec["api"])(optimizer, **{k: decode(v) for k, v in spec.get("args", {}).items()})
 
     def assign(self, parameter, value) -> None:
         """Write ``value`` into ``parameter``'s own storage (what ``ops.assign`` does)."""
