@@ -9,7 +9,7 @@ import importlib
 
 from adapters.base import Adapter, NotApplicable
 
-BUILTIN = ("reference", "mindspore")
+BUILTIN = ("reference", "mindspore", "torch", "jax")
 
 
 def load(name: str) -> Adapter:

@@ -20,8 +20,11 @@ from typing import Callable, Sequence
 import numpy as np
 
 
-class NotApplicable(Exception):
-    """The backend has no equivalent of this API or feature; the case is reported as not applicable."""
+class NotApplicable(BaseException):
+    """The backend has no equivalent of this API or feature; the case is reported as not applicable.
+
+    A ``BaseException``, like pytest's own outcomes, so that a test checking which exception the backend
+    raises (``except Exception``) never mistakes it for the backend's error."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """pytest wiring of the conformance suite: backend choice, report header, known differences,
 not-applicable cases, hypothesis profiles, and the clause table at the end of the run.
 
-Options: ``--backend NAME`` (default ``reference``; or ``module:attribute``).
+Options: ``--backend NAME`` (default ``reference``; or ``module:attribute``), ``--device NAME`` (default
+``cpu``; given to ``Adapter.configure``: a device the backend cannot use is a usage error).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def pytest_addoption(parser):
     group = parser.getgroup("optimspec")
     group.addoption("--backend", default="reference",
                     help="backend to judge: reference, mindspore, or module:attribute (default: reference)")
+    group.addoption("--device", default="cpu", help="device the backend computes on: cpu (default), cuda, cuda:N ...")
     runner.add_options(group)
     add_report_option(group)
 
@@ -38,6 +40,10 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "clause(id): the specification clause a test checks")
     config._optimspec_adapter = adapters.load(config.getoption("--backend"))
+    try:
+        config._optimspec_adapter.configure(device=config.getoption("--device"))
+    except ValueError as exc:
+        raise pytest.UsageError(f"--device: {exc}") from None
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
     register_report(config)

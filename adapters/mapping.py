@@ -1,0 +1,108 @@
+"""How MindSpore's API maps onto a backend that does not expose it — declared as data.
+
+An adapter for such a backend (``adapters/torch``, ``adapters/jax``, ``adapters/example``) keeps a table
+``{MindSpore API: Mapping | Unsupported}`` per kind of API. A :class:`Mapping` names the backend API, how
+each MindSpore argument translates (renamed, derived, or required to have a value the backend can honour)
+and how each of MindSpore's optimizer slots corresponds to the backend's state. Anything not in the
+table, an :class:`Unsupported` entry, an argument with no counterpart, or a :class:`Requires` that does
+not hold is :class:`~adapters.base.NotApplicable`: the suite reports it as n/a with the reason, never as
+a pass. Where the mapping is faithful but the numbers differ, that is a known difference
+(``known_differences*.toml``), not a change to the table.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from adapters.base import NotApplicable
+
+#: a slot value meaning "the backend keeps no counterpart of this MindSpore slot" (neither set nor compared)
+NO_COUNTERPART = None
+
+
+@dataclass(frozen=True)
+class Requires:
+    """A condition on MindSpore's arguments (defaults filled in) under which the mapping is faithful."""
+
+    condition: str  # in words, as the n/a reason shows it: "loss_scale == 1.0 (torch has no loss scale)"
+    holds: Callable[[dict], bool]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """MindSpore ``api`` -> backend ``target``.
+
+    ``args``: MindSpore argument -> backend argument (``None``: dropped, which a :class:`Requires`
+    must justify). ``derived``: backend argument -> function of MindSpore's arguments (e.g. optax's
+    ``alpha = min_lr / max_lr``). ``fixed``: backend arguments with constant values. ``defaults``:
+    MindSpore's defaults, so that ``requires`` and ``derived`` see every argument. ``slots``: MindSpore
+    slot -> the backend's name for it (its meaning is the adapter's: a state key, a state field...),
+    :data:`NO_COUNTERPART` where the backend keeps none.
+    """
+
+    target: str
+    args: dict[str, str | None]
+    derived: dict[str, Callable[[dict], object]] = field(default_factory=dict)
+    fixed: dict[str, object] = field(default_factory=dict)
+    defaults: dict[str, object] = field(default_factory=dict)
+    requires: tuple[Requires, ...] = ()
+    slots: dict[str, object] = field(default_factory=dict)
+    note: str = ""
+
+    def translate(self, api: str, args: dict) -> dict:
+        """The backend's keyword arguments for MindSpore's ``args``, or :class:`NotApplicable`."""
+        for name in args:
+            if name not in self.args:
+                raise NotApplicable(f"{api} argument {name!r} has no counterpart in {self.target}")
+        merged = {**self.defaults, **args}
+        for requirement in self.requires:
+            if not requirement.holds(merged):
+                raise NotApplicable(f"{api} maps to {self.target} only when {requirement.condition}")
+        out = {self.args[name]: value for name, value in args.items() if self.args[name] is not None}
+        out.update(self.fixed)
+        out.update({name: derive(merged) for name, derive in self.derived.items()})
+        return out
+
+    def slot(self, api: str, slot: str):
+        """The backend's name for MindSpore's ``slot`` (:data:`NO_COUNTERPART` when it has none)."""
+        if slot not in self.slots:
+            raise KeyError(f"the mapping of {api} -> {self.target} does not list slot {slot!r}: add it "
+                           f"(NO_COUNTERPART where the backend keeps none)")
+        return self.slots[slot]
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """An API the backend has no faithful equivalent of, and why (reported as n/a)."""
+
+    reason: str
+
+
+def lookup(table: dict, api: str, backend: str) -> Mapping:
+    """The table's mapping of ``api``; :class:`NotApplicable` for an unsupported or unlisted API."""
+    entry = table.get(api)
+    if entry is None:
+        raise NotApplicable(f"{backend} has no mapping for {api}")
+    if isinstance(entry, Unsupported):
+        raise NotApplicable(f"{backend} has no equivalent of {api}: {entry.reason}")
+    return entry
+
+
+def resolve(dotted: str):
+    """``"optax.exponential_decay"`` -> that object (the longest importable module prefix, then attributes)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for part in parts[cut:]:
+            obj = getattr(obj, part)
+        return obj
+    raise ImportError(f"cannot import {dotted}")
+
+
+def is_default(name: str, default, why: str) -> Requires:
+    """The common requirement "``name`` keeps its default", because ``why`` (the backend has no such argument)."""
+    return Requires(f"{name} == {default!r} ({why})", lambda args: args.get(name, default) == default)

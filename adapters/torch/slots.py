@@ -1,0 +1,62 @@
+"""How a MindSpore optimizer slot is read from and written into a ``torch.optim`` optimizer.
+
+A mapping (``adapters/torch/mappings.py``) names one of these per MindSpore slot; each knows how to
+``get`` the slot as NumPy arrays (one per parameter) and ``set`` it for teacher forcing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def to_numpy(tensor) -> np.ndarray:
+    """A CPU NumPy copy (bfloat16, which NumPy lacks, widens exactly to float32)."""
+    tensor = tensor.detach().cpu()
+    return (tensor.float() if str(tensor.dtype) == "torch.bfloat16" else tensor).numpy().copy()
+
+
+@dataclass(frozen=True)
+class Params:
+    """The parameters themselves (MindSpore's ``params`` slot)."""
+
+    def get(self, handle) -> list[np.ndarray]:
+        return [to_numpy(p) for p in handle.parameters]
+
+    def set(self, handle, values) -> None:
+        for parameter, value in zip(handle.parameters, values, strict=True):
+            parameter.data.copy_(handle.adapter.tensor(value, parameter))
+
+
+@dataclass(frozen=True)
+class StateKey:
+    """``optimizer.state[p][key]``; zeros before torch creates it (MindSpore starts such slots at zero)."""
+
+    key: str
+
+    def get(self, handle) -> list[np.ndarray]:
+        return [to_numpy(handle.state(p)[self.key] if self.key in handle.state(p) else p.new_zeros(p.shape))
+                for p in handle.parameters]
+
+    def set(self, handle, values) -> None:
+        for parameter, value in zip(handle.parameters, values, strict=True):
+            handle.state(parameter)[self.key] = handle.adapter.tensor(value, parameter)
+
+
+@dataclass(frozen=True)
+class AbsentFlag:
+    """1 where ``optimizer.state[p]`` lacks ``key`` (torch's "first step: copy the gradient" test), else 0
+    — MindSpore's SGD keeps the same fact as a ``stat`` array of ones that the first step zeroes.
+    Setting 1 drops the key; setting 0 keeps the value another slot set."""
+
+    key: str
+
+    def get(self, handle) -> list[np.ndarray]:
+        return [np.full(p.shape, float(self.key not in handle.state(p)), np.float32) for p in handle.parameters]
+
+    def set(self, handle, values) -> None:
+        for parameter, value in zip(handle.parameters, values, strict=True):
+            if np.all(np.asarray(value) == 1):
+                handle.state(parameter).pop(self.key, None)
+            elif self.key not in handle.state(parameter):
+                raise ValueError(f"cannot mark {self.key!r} present: set the slot that holds it first")
