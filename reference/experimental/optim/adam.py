@@ -50,6 +50,7 @@ class Adam(Optimizer):
         self.state_step = Parameter(Tensor(0, mstype.int32), "state_step")
 
     def construct(self, gradients):
+        self._check_state(self.exp_avg, self.exp_avg_sq)
         self.state_step._data += 1
         t = np.float32(self.state_step._data)
         for group_id, group in enumerate(self.param_groups):

@@ -146,6 +146,15 @@ class Optimizer(Cell):
         _check_unique_names(clones)
         return clones
 
+    def _check_state(self, *slots) -> None:
+        """Every state slot must cover every parameter: a group added after construction has none, and the
+        step fails as MindSpore's HyperMap does (``RuntimeError``)."""
+        for slot in slots:
+            if len(slot) != len(self.parameters):
+                raise RuntimeError(f"The tuples in HyperMap should have the same length: {len(slot)} state "
+                                   f"slots for {len(self.parameters)} parameters (a group added after construction "
+                                   f"has no optimizer state).")
+
     def _group_lr(self, group_id: int) -> np.ndarray:
         """The float32 learning rate a step of group ``group_id`` uses: ``self.lrs[group_id]``, or the
         group's ``lr`` when the user replaced it with a Python float."""

@@ -50,6 +50,7 @@ class SGD(Optimizer):
         self.stat = self._clone_parameters("stat", "ones")
 
     def construct(self, gradients):
+        self._check_state(self.accum, self.stat)
         for group_id, group in enumerate(self.param_groups):
             lr = self._group_lr(group_id)
             where = self._group_slice(group_id)

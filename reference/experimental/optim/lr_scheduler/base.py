@@ -7,8 +7,10 @@
 * ``_last_lr`` is the optimizer's own list of lr Parameters (``optimizer.lrs``): a scheduler writes the
   optimizer's learning rates in place, so two schedulers on one optimizer compose.
 * ``last_epoch`` is a float32 ``Parameter`` named ``last_epoch_<ClassName>``; construction ends with one ``step()``.
+* Subclasses define ``_chainable_lr()`` (float32 values from the current lrs) and, where a closed form exists,
+  ``_closed_form_lr()`` (from ``initial_lr``); a user subclass may override ``get_lr()`` instead, as in MindSpore.
 * ``step()`` adds 1 to ``last_epoch`` and assigns the chainable ``get_lr()``; ``step(epoch)`` sets
-  ``last_epoch = epoch`` and assigns the closed form (``_get_closed_form_lr``) where the class has one.
+  ``last_epoch = epoch`` and assigns the closed form (``_closed_form_lr``) where the class has one.
 * ``get_last_lr()`` returns copies (0-d float32 Tensors); ``get_lr()`` computes the next chainable values
   without assigning them.
 
@@ -55,7 +57,7 @@ def epoch_parameter(value, owner: str) -> Parameter:
 
 
 class LRScheduler:
-    """Base class: subclasses define ``get_lr()`` (chainable) and optionally ``_get_closed_form_lr()``."""
+    """Base class of the schedulers that count epochs (see the module docstring)."""
 
     def __init__(self, optimizer, last_epoch: int = -1) -> None:
         check_optimizer(optimizer)
@@ -89,7 +91,12 @@ class LRScheduler:
     def base_values(self) -> list[np.float32]:
         return [F32(float(base)) for base in self.base_lrs]
 
-    def get_lr(self):
+    def get_lr(self) -> list[Tensor]:
+        """The current epoch's chainable rule applied to the current rates, returned without assigning them:
+        not the current rate (ExponentialLR(gamma=0.5) at 0.05 returns 0.025)."""
+        return [Tensor(F32(value)) for value in self._chainable_lr()]
+
+    def _chainable_lr(self) -> list[np.float32]:
         raise NotImplementedError
 
     def get_last_lr(self) -> list[Tensor]:
@@ -101,8 +108,8 @@ class LRScheduler:
             values = self.get_lr()
         else:
             assign(self.last_epoch, epoch)
-            closed_form = getattr(self, "_get_closed_form_lr", None)
+            closed_form = getattr(self, "_closed_form_lr", None)
             values = closed_form() if closed_form else self.get_lr()
         for i in range(self.groups_num):
-            assign(self._last_lr[i], Tensor(F32(values[i])))
+            assign(self._last_lr[i], Tensor(F32(float(values[i]))))
         return True

@@ -36,7 +36,7 @@ class CosineAnnealingLR(LRScheduler):
         self.eta_min = eta_min
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e, total, eta, one, two = self.epoch, F32(self.T_max), F32(self.eta_min), F32(1), F32(2)
         if e == 0:
             return self.current_lrs()
@@ -46,7 +46,7 @@ class CosineAnnealingLR(LRScheduler):
         ratio = (one + cos(PI * e / total)) / (one + cos(PI * (e - one) / total))
         return [ratio * (lr - eta) + eta for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         eta = F32(self.eta_min)
         half_wave = F32(1) + cos(PI * self.epoch / F32(self.T_max))
         return [eta + (base - eta) * half_wave / F32(2) for base in self.base_values()]
@@ -75,7 +75,7 @@ class CosineAnnealingWarmRestarts(LRScheduler):
         self.T_cur = Parameter(Tensor(last_epoch, mstype.float32), "T_cur")
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         eta = F32(self.eta_min)
         pct = PI * F32(self.T_cur._data) / F32(self.T_i._data)
         half_wave = F32(1) + cos(pct)

@@ -68,7 +68,7 @@ class CyclicLR(LRScheduler):
             return F32(1) / power(F32(2), x - F32(1))
         return power(F32(self.gamma), x)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e, one = self.epoch, F32(1)
         total, ratio = F32(self.total_step_size), F32(self.step_up_ratio)
         cycle = np.floor(one + e / total)

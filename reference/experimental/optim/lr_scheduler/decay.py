@@ -40,13 +40,13 @@ class StepLR(LRScheduler):
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e = self.epoch
         if e == 0 or np.mod(e, F32(self.step_size)) != 0:
             return self.current_lrs()
         return [lr * F32(self.gamma) for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         factor = power(F32(self.gamma), np.floor_divide(self.epoch, F32(self.step_size)))
         return [base * factor for base in self.base_values()]
 
@@ -66,13 +66,13 @@ class MultiStepLR(LRScheduler):
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         count = self.milestones.get(int(self.epoch), 0)
         if count == 0:
             return self.current_lrs()
         return [lr * F32(self.gamma ** count) for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         passed = bisect_right(sorted(self.milestones.elements()), int(self.epoch))
         return [base * F32(self.gamma ** passed) for base in self.base_values()]
 
@@ -86,12 +86,12 @@ class ExponentialLR(LRScheduler):
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         if self.epoch == 0:
             return self.current_lrs()
         return [lr * F32(self.gamma) for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         factor = power(F32(self.gamma), self.epoch)
         return [base * factor for base in self.base_values()]
 
@@ -112,7 +112,7 @@ class ConstantLR(LRScheduler):
         self.total_iters = total_iters
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e, factor = self.epoch, F32(self.factor)
         if e == 0:
             return [lr * factor for lr in self.current_lrs()]
@@ -122,7 +122,7 @@ class ConstantLR(LRScheduler):
             return self.base_values()
         return [lr / factor for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         reached = F32(self.epoch >= self.total_iters)
         factor = F32(self.factor) + reached * F32(1 - self.factor)
         return [base * factor for base in self.base_values()]
@@ -147,7 +147,7 @@ class LinearLR(LRScheduler):
         self.total_iters = total_iters
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e = self.epoch
         if e == 0:
             return [lr * F32(self.start_factor) for lr in self.current_lrs()]
@@ -157,7 +157,7 @@ class LinearLR(LRScheduler):
         factor = F32(1) + delta / (F32(self.total_iters * self.start_factor) + (e - F32(1)) * delta)
         return [lr * factor for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         e, total = self.epoch, self.total_iters
         delta = self.end_factor - self.start_factor
         if e < total:  # MindSpore's Python min(total, e) returns the float32 epoch
@@ -181,14 +181,14 @@ class PolynomialLR(LRScheduler):
         self.power = power
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         e, total, one = self.epoch, F32(self.total_iters), F32(1)
         if e == 0 or e > total:
             return self.current_lrs()
         factor = power((one - e / total) / (one - (e - one) / total), F32(self.power))
         return [lr * factor for lr in self.current_lrs()]
 
-    def _get_closed_form_lr(self):
+    def _closed_form_lr(self):
         total = F32(self.total_iters)
         factor = power(F32(1) - np.minimum(total, self.epoch) / total, F32(self.power))
         return [base * factor for base in self.base_values()]

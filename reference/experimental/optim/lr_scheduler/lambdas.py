@@ -28,7 +28,7 @@ class LambdaLR(LRScheduler):
         self.lr_lambdas = _per_group(optimizer, lr_lambda)
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         return [base * F32(float(fn(self.last_epoch))) for fn, base in zip(self.lr_lambdas, self.base_values())]
 
 
@@ -39,7 +39,7 @@ class MultiplicativeLR(LRScheduler):
         self.lr_lambdas = _per_group(optimizer, lr_lambda)
         super().__init__(optimizer, last_epoch)
 
-    def get_lr(self):
+    def _chainable_lr(self):
         if self.epoch > 0:
             return [lr * F32(float(fn(self.last_epoch))) for fn, lr in zip(self.lr_lambdas, self.current_lrs())]
         return self.current_lrs()
