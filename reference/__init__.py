@@ -4,12 +4,13 @@ Mirrors MindSpore's public API (module paths, names, arguments, defaults, except
 ``from reference import nn, Tensor`` runs a MindSpore snippet for these APIs unchanged.
 """
 from reference.common.dtype import bool_, float16, float32, float64, int32, int64
-from reference.common.tensor import Parameter, Tensor
+from reference.common.tensor import Parameter, ParameterTuple, Tensor
 from reference import nn
 from reference import ops
 from reference import experimental
+from reference import mint
 
 __version__ = "2.10.0"  # the MindSpore version whose semantics this reference mirrors
 SPEC_VERSION = "0.1.0"
 
-__all__ = ["Tensor", "Parameter", "float16", "float32", "float64", "int32", "int64", "bool_", "nn", "ops", "experimental"]
+__all__ = ["Tensor", "Parameter", "ParameterTuple", "float16", "float32", "float64", "int32", "int64", "bool_", "nn", "ops", "experimental", "mint"]

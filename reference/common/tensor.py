@@ -40,6 +40,16 @@ def _result_dtype(array: np.ndarray, scalar) -> np.dtype:
     return array.dtype
 
 
+def _tensor_result_dtype(lhs: np.dtype, rhs: np.dtype) -> np.dtype:
+    """Dtype of ``tensor <op> tensor``: an integer tensor meeting a float tensor takes the float's dtype
+    (MindSpore: Int32 * Float32 is Float32, where NumPy would give float64)."""
+    if np.issubdtype(lhs, np.integer) and np.issubdtype(rhs, np.floating):
+        return rhs
+    if np.issubdtype(rhs, np.integer) and np.issubdtype(lhs, np.floating):
+        return lhs
+    return np.result_type(lhs, rhs)
+
+
 class Tensor:
     """An n-d array with a MindSpore dtype. ``asnumpy()`` returns a copy."""
 
@@ -95,10 +105,10 @@ class Tensor:
     def _binary(self, other, ufunc, reflected: bool = False) -> "Tensor":
         if isinstance(other, Tensor):
             lhs, rhs = self._data, other._data
-            out_dtype = np.result_type(lhs, rhs)
+            out_dtype = _tensor_result_dtype(lhs.dtype, rhs.dtype)
         else:
             out_dtype = _result_dtype(self._data, other)
-            lhs, rhs = self._data.astype(out_dtype), np.asarray(other, out_dtype)
+            lhs, rhs = self._data.astype(out_dtype, copy=False), np.asarray(other, out_dtype)
         if reflected:
             lhs, rhs = rhs, lhs
         if ufunc is np.true_divide and np.issubdtype(out_dtype, np.integer):
@@ -164,3 +174,34 @@ class Parameter(Tensor):
 def is_real_number(value) -> bool:
     """True for Python/NumPy real scalars (bool excluded)."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+class ParameterTuple(tuple):
+    """A tuple of distinctly named Parameters (``mindspore.ParameterTuple``).
+
+    Two *different* Parameters with one name are a ``ValueError`` (the same Parameter twice is allowed).
+    ``clone(prefix, init)`` makes one new Parameter per element, named ``<prefix>.<name>``, filled with
+    ``init`` (``"zeros"``, ``"ones"`` or ``"same"``); a tuple listing one Parameter twice gives two clones of
+    one name, hence the ``ValueError`` MindSpore raises for an optimizer given the same Parameter twice.
+
+    Clauses: OPTIM.nn.parameters_clone, OPTIM.nn.duplicate_parameters
+    """
+
+    def __new__(cls, iterable=()):
+        params = tuple(iterable)
+        owner: dict[str, int] = {}
+        for param in params:
+            if not isinstance(param, Parameter):
+                raise TypeError(f"For ParameterTuple initialization, ParameterTuple input should be 'Parameter' "
+                                f"collection, but got a {type(param)}.")
+            if owner.setdefault(param.name, id(param)) != id(param):
+                raise ValueError(f"The value {param} , its name '{param.name}' already exists. "
+                                 f"Please set a unique name for the parameter.")
+        return super().__new__(cls, params)
+
+    def clone(self, prefix: str, init="same") -> "ParameterTuple":
+        fills = {"zeros": np.zeros_like, "ones": np.ones_like, "same": np.copy}
+        if init not in fills:
+            raise ValueError(f"For 'ParameterTuple.clone', 'init' must be one of {sorted(fills)}, but got {init!r}.")
+        return ParameterTuple(Parameter(Tensor(fills[init](p._data)), f"{prefix}.{p.name}", p.requires_grad)
+                              for p in self)

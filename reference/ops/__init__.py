@@ -1,5 +1,10 @@
 """``reference.ops``: the MindSpore ``ops`` names this specification defines."""
-from reference.ops.functional import assign
+from reference.ops.functional import assign, matmul, pow  # noqa: A004 - MindSpore's names
+from reference.ops.adam import Adam, AdamNoUpdateParam, ApplyAdamWithAmsgrad, ApplyAdamWithAmsgradV2
+from reference.ops.adam_weight_decay import AdamWeightDecay
+from reference.ops.apply_momentum import ApplyMomentum
+from reference.ops.lars_update import LARSUpdate
+from reference.ops.sgd import SGD
 from reference.ops.apply_ada_max import ApplyAdaMax
 from reference.ops.apply_adadelta import ApplyAdadelta
 from reference.ops.apply_adagrad import ApplyAdagrad, ApplyAdagradV2
@@ -13,7 +18,8 @@ from reference.ops.apply_proximal_gradient_descent import ApplyProximalGradientD
 from reference.ops.apply_rmsprop import ApplyRMSProp
 from reference.ops.apply_sign import ApplyAddSign, ApplyPowerSign
 
-__all__ = ["assign", "ApplyAdaMax", "ApplyAdadelta", "ApplyAdagrad", "ApplyAdagradV2", "ApplyAdagradDA",
+__all__ = ["assign", "matmul", "pow", "Adam", "AdamNoUpdateParam", "ApplyAdamWithAmsgrad",
+           "ApplyAdamWithAmsgradV2", "AdamWeightDecay", "ApplyMomentum", "LARSUpdate", "SGD", "ApplyAdaMax", "ApplyAdadelta", "ApplyAdagrad", "ApplyAdagradV2", "ApplyAdagradDA",
            "ApplyCenteredRMSProp", "ApplyFtrl", "ApplyGradientDescent", "ApplyKerasMomentum",
            "ApplyProximalAdagrad", "ApplyProximalGradientDescent", "ApplyRMSProp", "ApplyAddSign",
            "ApplyPowerSign"]

@@ -18,25 +18,23 @@ from __future__ import annotations
 import numpy as np
 
 from reference import _checkparam as validator
-from reference.common.tensor import Tensor
-from reference.ops._kernel import array_of, scalar_of, state_of
+from reference.ops._apply import F16_F32_F64, Primitive
 
 
-class ApplyMomentum:
+class ApplyMomentum(Primitive):
     """Momentum update of one variable (see the module docstring)."""
 
     def __init__(self, use_nesterov=False, use_locking=False, gradient_scale=1.0) -> None:
-        self.use_nesterov = validator.check_bool(use_nesterov, "use_nesterov", "ApplyMomentum")
-        self.use_locking = validator.check_bool(use_locking, "use_locking", "ApplyMomentum")
-        validator.check_value_type("gradient_scale", gradient_scale, [float], "ApplyMomentum")
-        self.gradient_scale = gradient_scale
+        self.use_nesterov = validator.check_bool(use_nesterov, "use_nesterov", self.name)
+        self.use_locking = validator.check_bool(use_locking, "use_locking", self.name)
+        self.gradient_scale = validator.check_value_type("gradient_scale", gradient_scale, [float], self.name)
 
-    def __call__(self, variable, accumulation, learning_rate, gradient, momentum) -> Tensor:
-        var = state_of("variable", variable, "ApplyMomentum")
-        acc = state_of("accumulation", accumulation, "ApplyMomentum")
-        apply_momentum(var, acc, scalar_of(learning_rate, var.dtype), array_of(gradient, var.dtype),
-                       scalar_of(momentum, var.dtype), self.use_nesterov)
-        return Tensor(var)
+    def __call__(self, variable, accumulation, learning_rate, gradient, momentum):
+        dtype = self.state(F16_F32_F64, grad_name="gradient", var=variable, accumulation=accumulation,
+                           gradient=gradient)
+        apply_momentum(variable._data, accumulation._data, self.scalar("learning_rate", learning_rate, dtype),
+                       self.read(gradient, dtype), self.scalar("momentum", momentum, dtype), self.use_nesterov)
+        return self.outputs(variable)
 
 
 def apply_momentum(var: np.ndarray, acc: np.ndarray, lr, grad: np.ndarray, momentum, use_nesterov: bool) -> None:

@@ -24,3 +24,20 @@ def assign(variable: Tensor, value) -> Tensor:
                          f"{new.ndim}, 'variable' rank: {variable._data.ndim}.")
     variable._data[...] = new.astype(variable._data.dtype, copy=False)
     return Tensor(variable._data)
+
+
+def _tensor_of(value) -> Tensor:
+    return value if isinstance(value, Tensor) else Tensor(value)
+
+
+def pow(input, exponent) -> Tensor:  # noqa: A001 - MindSpore's name
+    """``ops.pow(input, exponent)``: elementwise power; a Python-number base or exponent takes the other
+    operand's dtype (``ops.pow(0.1, float32_tensor)`` is Float32). Used by the tutorial's weight-decay Cell."""
+    if isinstance(input, Tensor):
+        return input ** exponent
+    return _tensor_of(exponent).__rpow__(input)
+
+
+def matmul(input, other) -> Tensor:
+    """``ops.matmul(input, other)``: NumPy's matmul broadcasting, in the operands' common dtype."""
+    return Tensor(np.matmul(_tensor_of(input)._data, _tensor_of(other)._data))

@@ -1,0 +1,38 @@
+"""``ops.AdamWeightDecay(use_locking=False)``: Adam with decoupled weight decay and **no bias correction**.
+
+Inputs, in MindSpore's order: ``var, m, v, lr, beta1, beta2, epsilon, decay, gradient``; updated in place
+in ``var``'s dtype, returns ``(var, m, v)``::
+
+    m <- m + (g - m) · (1 - β1)
+    v <- v + (g·g - v) · (1 - β2)
+    w <- w - lr · (m / (sqrt(v) + eps) + decay · w)
+
+Clauses: OPS.AdamWeightDecay.update
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference import _checkparam as validator
+from reference.ops._apply import F16_F32, Primitive
+from reference.ops.adam import adam_moments
+
+
+def adam_weight_decay(w, m, v, lr, beta1, beta2, eps, decay, grad) -> None:
+    """The kernel on arrays of one dtype, in place."""
+    adam_moments(m, v, grad, beta1, beta2)
+    np.subtract(w, lr * (m / (np.sqrt(v) + eps) + decay * w), out=w)
+
+
+class AdamWeightDecay(Primitive):
+    """See the module docstring."""
+
+    def __init__(self, use_locking=False) -> None:
+        self.use_locking = validator.check_value_type("use_locking", use_locking, [bool], self.name)
+
+    def __call__(self, var, m, v, lr, beta1, beta2, epsilon, decay, gradient):
+        dtype = self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient)
+        hyper = [self.scalar(name, value, dtype) for name, value in
+                 (("lr", lr), ("beta1", beta1), ("beta2", beta2), ("epsilon", epsilon), ("decay", decay))]
+        adam_weight_decay(var._data, m._data, v._data, *hyper, self.read(gradient, dtype))
+        return self.outputs(var, m, v)

@@ -1,0 +1,57 @@
+"""``ops.SGD(dampening=0.0, weight_decay=0.0, nesterov=False)``: the kernel behind ``nn.SGD``.
+
+Inputs, in MindSpore's order: ``parameters, gradient, learning_rate, accum, momentum, stat``; ``parameters``,
+``accum`` and ``stat`` are updated in place (in the parameters' dtype) and ``parameters`` is returned::
+
+    g <- g + weight_decay · w                          (only when weight_decay > 0)
+    momentum > 0:  accum <- g            where stat > 0 (the first step), then stat <- 0
+                   accum <- momentum · accum + (1 - dampening) · g   elsewhere
+                   g <- g + momentum · accum  if nesterov  else  accum
+    w <- w - learning_rate · g
+
+With ``momentum == 0`` neither ``accum`` nor ``stat`` is written and dampening has no effect.
+``nesterov=True`` with ``dampening != 0`` is a ``ValueError`` at construction.
+
+Clauses: OPS.SGD.update, OPS.SGD.validation
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from reference import _checkparam as validator
+from reference.ops._apply import F16_F32, Primitive
+
+
+class SGD(Primitive):
+    """SGD with torch's momentum semantics (see the module docstring)."""
+
+    def __init__(self, dampening=0.0, weight_decay=0.0, nesterov=False) -> None:
+        validator.check_value_type("nesterov", nesterov, [bool], self.name)
+        if nesterov and dampening != 0:
+            raise ValueError(f"For 'SGD', the 'dampening' must be 0 when 'nesterov' is True, but got 'dampening' is "
+                             f"{dampening} and 'nesterov' is {nesterov}.")
+        self.dampening, self.weight_decay, self.nesterov = dampening, weight_decay, nesterov
+
+    def __call__(self, parameters, gradient, learning_rate, accum, momentum, stat):
+        dtype = self.state(F16_F32, grad_name="gradient", var=parameters, accum=accum, stat=stat, gradient=gradient)
+        grad = np.array(self.read(gradient, dtype))  # a private copy: the kernel rewrites it
+        sgd(parameters._data, grad, self.scalar("learning_rate", learning_rate, dtype), accum._data,
+            self.scalar("momentum", momentum, dtype), stat._data, dtype.type(self.dampening),
+            dtype.type(self.weight_decay), self.nesterov)
+        return self.outputs(parameters)
+
+
+def sgd(w, g, lr, accum, momentum, stat, dampening, weight_decay, nesterov) -> None:
+    """The kernel on arrays of one dtype, in place (``g`` is overwritten)."""
+    if weight_decay > 0:
+        np.add(g, w * weight_decay, out=g)
+    if momentum > 0:
+        first = stat > 0
+        later = accum * momentum + (w.dtype.type(1) - dampening) * g
+        np.copyto(accum, np.where(first, g, later))
+        stat[first] = 0
+        if nesterov:
+            np.add(g, accum * momentum, out=g)
+        else:
+            np.copyto(g, accum)
+    np.subtract(w, lr * g, out=w)
