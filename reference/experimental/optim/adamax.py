@@ -47,7 +47,7 @@ class Adamax(Optimizer):
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             beta1, beta2 = (np.float32(b) for b in group["betas"])
-            one_minus_beta1, eps = np.float32(1 - group["betas"][0]), np.float32(group["eps"])
+            one_minus_beta1, eps = np.float32(1) - beta1, np.float32(group["eps"])
             clr = self._group_lr(group_id) / (np.float32(1) - beta1 ** t)
             for param, grad, m, u in zip(params, grads, self.exp_avg[where], self.exp_inf[where]):
                 np.add(m._data * beta1, grad * one_minus_beta1, out=m._data)

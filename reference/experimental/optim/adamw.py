@@ -52,8 +52,8 @@ def adam_torch_update(param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, *, lr, b
     bias_correction2_sqrt = np.sqrt(real(1) - beta2 ** step)
     if decay_factor is not None:
         np.multiply(param, real(decay_factor), out=param)
-    np.add(exp_avg * beta1, grad * real(1 - betas[0]), out=exp_avg)
-    np.add(exp_avg_sq * beta2, real(1 - betas[1]) * grad * grad, out=exp_avg_sq)
+    np.add(exp_avg * beta1, grad * (real(1) - beta1), out=exp_avg)
+    np.add(exp_avg_sq * beta2, (real(1) - beta2) * grad * grad, out=exp_avg_sq)
     second_moment = exp_avg_sq
     if max_exp_avg_sq is not None:
         np.maximum(max_exp_avg_sq, exp_avg_sq, out=max_exp_avg_sq)

@@ -64,8 +64,8 @@ class NAdam(Optimizer):
             for param, grad, m, v, product in zip(params, grads, self.exp_avg[where], self.exp_avg_sq[where],
                                                   self.mu_product[where]):
                 product._data[...] = product._data * mu
-                np.add(m._data * np.float32(beta1), grad * np.float32(1 - beta1), out=m._data)
-                np.add(v._data * np.float32(beta2), grad * grad * np.float32(1 - beta2), out=v._data)
+                np.add(m._data * np.float32(beta1), grad * (one - np.float32(beta1)), out=m._data)
+                np.add(v._data * np.float32(beta2), grad * grad * (one - np.float32(beta2)), out=v._data)
                 denominator = np.sqrt(v._data / bias_correction2) + eps
                 product_next = product._data * mu_next
                 param._data -= lr * (one - mu) / (one - product._data) * grad / denominator

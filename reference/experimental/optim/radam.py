@@ -49,15 +49,14 @@ class RAdam(Optimizer):
             (beta1, beta2), lr, eps = group["betas"], self._group_lr(group_id), np.float32(group["eps"])
             bias_correction1 = one - np.float32(beta1) ** t
             bias_correction2 = one - np.float32(beta2) ** t
-            rho_inf = 2 / (1 - beta2) - 1  # a Python float, as in MindSpore
-            rho_t = np.float32(rho_inf) - np.float32(2) * t * np.float32(beta2) ** t / bias_correction2
+            rho_inf = np.float32(2) / (one - np.float32(beta2)) - one
+            rho_t = rho_inf - np.float32(2) * t * np.float32(beta2) ** t / bias_correction2
             for param, grad, m, v in zip(params, grads, self.exp_avg[where], self.exp_avg_sq[where]):
-                np.add(m._data * np.float32(beta1), grad * np.float32(1 - beta1), out=m._data)
-                np.add(v._data * np.float32(beta2), grad * grad * np.float32(1 - beta2), out=v._data)
+                np.add(m._data * np.float32(beta1), grad * (one - np.float32(beta1)), out=m._data)
+                np.add(v._data * np.float32(beta2), grad * grad * (one - np.float32(beta2)), out=v._data)
                 corrected = m._data / bias_correction1
                 if rho_t > 5.0:
-                    rect = np.sqrt((rho_t - 4) * (rho_t - 2) * np.float32(rho_inf)
-                                   / (np.float32((rho_inf - 4) * (rho_inf - 2)) * rho_t))
+                    rect = np.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
                     adaptive_lr = np.sqrt(bias_correction2) / (np.sqrt(v._data) + eps)
                     param._data -= corrected * lr * adaptive_lr * rect
                 else:

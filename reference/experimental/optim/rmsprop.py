@@ -48,7 +48,7 @@ class RMSprop(Optimizer):
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             lr = self._group_lr(group_id)
-            alpha, one_minus_alpha = np.float32(group["alpha"]), np.float32(1 - group["alpha"])
+            alpha, one_minus_alpha = np.float32(group["alpha"]), np.float32(1) - np.float32(group["alpha"])
             eps, momentum = np.float32(group["eps"]), group["momentum"]
             for param, grad, s, g_mean, b in zip(params, grads, self.mean_square[where], self.mean_grad[where],
                                                  self.moment[where]):
