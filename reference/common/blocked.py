@@ -37,15 +37,15 @@ def apply_in_blocks(update: Callable[..., None], arrays: Sequence[np.ndarray], s
     contents undefined. Arrays that are not all C-contiguous (or are too small to split) are passed
     whole, with whole-size scratch.
     """
-    shape = arrays[0].shape
-    if any(a.shape != shape for a in arrays):
-        raise ValueError(f"apply_in_blocks needs arrays of one shape, got {[a.shape for a in arrays]}")
-    size = arrays[0].size
-    if size <= block_elements or not all(a.flags.c_contiguous for a in arrays):
-        update(*arrays, *(np.empty(shape, arrays[0].dtype) for _ in range(scratch)))
+    first = arrays[0]
+    for array in arrays:
+        if array.shape != first.shape:
+            raise ValueError(f"apply_in_blocks needs arrays of one shape, got {[a.shape for a in arrays]}")
+    if first.size <= block_elements or not all(a.flags.c_contiguous for a in arrays):
+        update(*arrays, *[np.empty(first.shape, first.dtype) for _ in range(scratch)])
         return
     flat = [a.reshape(-1) for a in arrays]  # views: C-contiguous arrays reshape without a copy
-    buffers = [np.empty(block_elements, arrays[0].dtype) for _ in range(scratch)]
-    for start in range(0, size, block_elements):
-        stop = min(start + block_elements, size)
+    buffers = [np.empty(block_elements, first.dtype) for _ in range(scratch)]
+    for start in range(0, first.size, block_elements):
+        stop = min(start + block_elements, first.size)
         update(*(a[start:stop] for a in flat), *(b[:stop - start] for b in buffers))
