@@ -188,16 +188,34 @@ class _MindSporeAPIOptimizer(OptimizerHandle):
 
     def __init__(self, adapter: "MindSporeAPIAdapter", optimizer, parameters: list) -> None:
         self.adapter, self.optimizer, self.parameters = adapter, optimizer, parameters
+        # groups may list the parameters in another order than the case: the optimizer's order rules its
+        # gradients and per-parameter slots; ``_position[i]`` is where case parameter i sits in it
+        optimizer_order = [id(p) for p in getattr(optimizer, "parameters", parameters)]
+        self._position = ([optimizer_order.index(id(p)) for p in parameters]
+                          if sorted(optimizer_order) == sorted(id(p) for p in parameters) else None)
 
     def step(self, grads) -> None:
         tensor = self.adapter.root.Tensor
-        self.optimizer(tuple(tensor(np.asarray(g)) for g in grads))
+        grads = [tensor(np.asarray(g)) for g in grads]
+        if self._position is not None:
+            in_optimizer_order = [None] * len(grads)
+            for case_index, position in enumerate(self._position):
+                in_optimizer_order[position] = grads[case_index]
+            grads = in_optimizer_order
+        self.optimizer(tuple(grads))
 
     def _slot(self, slot: str) -> list:
+        """``params``, or an attribute of the optimizer (dotted for a wrapped one: ``opt.moments``), per
+        parameter in the case's order."""
         if slot == "params":
             return self.parameters
-        value = getattr(self.optimizer, slot)
-        return [value] if hasattr(value, "asnumpy") else list(value)  # a Parameter or a ParameterTuple
+        value = self.optimizer
+        for part in slot.split("."):
+            value = getattr(value, part)
+        values = [value] if hasattr(value, "asnumpy") else list(value)  # a Parameter or a ParameterTuple
+        if self._position is not None and len(values) == len(self._position):
+            values = [values[position] for position in self._position]
+        return values
 
     def get(self, slot: str) -> list[np.ndarray]:
         return [p.asnumpy() for p in self._slot(slot)]
