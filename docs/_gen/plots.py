@@ -22,8 +22,10 @@ from functools import cache
 
 import adapters
 from conformance.clauses import families
+from conformance.cases.sched_actions import act, build
 from conformance.golden_cases import evaluate
 from docs._gen import sources
+from docs._gen.sources import first
 
 DIGEST_KEY = "optimspec-data-sha256"
 MAX_PANELS = 9
@@ -42,9 +44,9 @@ def plot_name(api: str) -> str:
 
 
 def is_plottable(case: dict) -> bool:
-    """A case with one scalar value per step (learning-rate functions, schedules, schedulers)."""
+    """A case with one value (or one per group) per step: learning-rate functions, schedules, schedulers."""
     exact = case.get("exact")
-    return "steps" in case and bool(exact) and all(isinstance(value, str) for value in exact)
+    return "steps" in case and bool(exact) and all(isinstance(first(value), str) for value in exact)
 
 
 @cache
@@ -67,21 +69,26 @@ def plot_json(api: str, cases: list[dict]) -> bytes:
 
 
 def panel(case: dict) -> dict:
-    steps = dense_steps(case["steps"])
+    """One case: x is the step, or the action's index for a scheduler case (init, step(), step(epoch) ...);
+    values are the first group's."""
+    numeric = all(isinstance(step, int) for step in case["steps"])
+    steps = dense_steps(case["steps"]) if numeric else case["steps"]
+    x = steps if numeric else list(range(len(steps)))
     series = []
     curve = reference_values(case, steps)
     if curve is not None:
-        series.append({"label": "reference", "style": "reference", "steps": steps, "values": curve})
+        series.append({"label": "reference", "style": "reference", "steps": x, "values": curve})
         for name, value in case["args"].items():
             flipped = reference_values({**case, "args": {**case["args"], name: not value}}, steps) \
-                if isinstance(value, bool) else None
+                if isinstance(value, bool) and numeric else None
             if flipped is not None:
                 series.append({"label": f"{name}={not value} (reference)", "style": "variant",
-                               "steps": steps, "values": flipped})
-    series.append({"label": "golden (exact)", "style": "golden", "steps": case["steps"],
-                   "values": [round12(float(value)) for value in case["exact"]]})
-    return {"case": case["id"], "tutorial": "documented" in case, "kind": case["kind"],
-            "args": case["args"], "series": series}
+                               "steps": x, "values": flipped})
+    series.append({"label": "golden (exact)", "style": "golden",
+                   "steps": case["steps"] if numeric else list(range(len(steps))),
+                   "values": [round12(float(first(value))) for value in case["exact"]]})
+    return {"case": case["id"], "tutorial": "documented" in case, "args": case["args"], "series": series,
+            "xlabel": "step" if numeric else "action (init, step() ...)"}
 
 
 def dense_steps(steps: list[int]) -> list[int]:
@@ -93,13 +100,18 @@ def dense_steps(steps: list[int]) -> list[int]:
 
 
 def reference_values(case: dict, steps: list[int]) -> list[float] | None:
-    """The reference at ``steps`` through the suite's own evaluation, or ``None`` where it cannot
-    evaluate the case (an unknown kind, arguments the reference rejects)."""
+    """The reference at ``steps`` (steps, or a scheduler case's actions) driven as the suite drives it,
+    or ``None`` where it cannot evaluate the case (an unknown kind, arguments the reference rejects)."""
+    reference = adapters.load("reference")
     try:
-        values = evaluate(adapters.load("reference"), {**case, "steps": steps})
+        if case["kind"] == "lr_scheduler":  # the loop of conformance/test_sched_golden.py
+            handle = build(reference, case)
+            values = [handle.last_lr() if action == "init" else act(handle, action) for action in steps]
+        else:
+            values = evaluate(reference, {**case, "steps": steps})
     except Exception:  # noqa: BLE001 - a curve we cannot draw is left out, the golden points stay
         return None
-    return [round12(float(value)) for value in values]
+    return [round12(float(first(value))) for value in values]
 
 
 def round12(value: float) -> float:
@@ -144,11 +156,11 @@ def draw_panel(ax, data: dict) -> None:
                     label=series["label"])
         else:
             ax.plot(series["steps"], series["values"], "o", color="tab:orange", markersize=3, label=series["label"])
-    name = data["case"].split("/", 1)[1]
-    args = ", ".join(f"{k}={v}" for k, v in data["args"].items())
+    name = data["case"].split(".", 2)[-1]  # rule/case name
+    args = ", ".join(f"{k}={v}" for k, v in data["args"].items()).replace("$", r"\$")  # no mathtext
     tag = " (tutorial)" if data["tutorial"] and "tutorial" not in name else ""
     ax.set_title("\n".join([name + tag, *textwrap.wrap(args, 72)[:2]]), fontsize=7)
-    ax.set_xlabel("step")
+    ax.set_xlabel(data["xlabel"])
     ax.set_ylabel("learning rate")
     ax.legend(fontsize=6)
 

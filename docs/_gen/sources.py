@@ -85,3 +85,10 @@ def arguments(api: str) -> list[tuple[str, str]] | None:
         else:
             rows.append((name, "required" if parameter.default is parameter.empty else repr(parameter.default)))
     return rows
+
+
+def first(nested):
+    """The first scalar of nested lists (a group's value, an array's first element)."""
+    while isinstance(nested, list):
+        nested = nested[0]
+    return nested
