@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -83,8 +84,15 @@ def arguments(api: str) -> list[tuple[str, str]] | None:
         elif parameter.kind is parameter.VAR_KEYWORD:
             rows.append((f"**{name}", "—"))
         else:
-            rows.append((name, "required" if parameter.default is parameter.empty else repr(parameter.default)))
+            rows.append((name, "required" if parameter.default is parameter.empty else default_text(parameter.default)))
     return rows
+
+
+def default_text(value) -> str:
+    """A default as stable text: a function or class by its name, never a memory address."""
+    if hasattr(value, "__qualname__"):
+        return value.__qualname__
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
 
 
 def first(nested):
