@@ -314,6 +314,10 @@ class MindSporeAPIAdapter(Adapter):
                                           requires_grad=spec.requires_grad) for spec in params]
         by_name = {p.name: p for p in parameters}
         args = {key: self.decode(value, by_name) for key, value in args.items()}
+        if isinstance(args.get("optimizer"), dict) and "$optimizer" in args["optimizer"]:
+            inner = args.pop("optimizer")  # a wrapper (nn.LARS): the inner optimizer owns the parameters
+            args["optimizer"] = self.resolve(inner["$optimizer"])(parameters, **inner.get("args", {}))
+            return _MindSporeAPIOptimizer(self, self.resolve(api)(**args), parameters)
         target = args.pop("params", parameters)
         return _MindSporeAPIOptimizer(self, self.resolve(api)(target, **args), parameters)
 
@@ -343,11 +347,14 @@ class MindSporeAPIAdapter(Adapter):
         """Turn a case's JSON argument into backend objects.
 
         ``{"$schedule": api, "args": {...}}`` -> that LearningRateSchedule; ``{"$tensor": values,
-        "dtype": name}`` -> a Tensor; a group list ``[{"params": [names], ...}]`` -> the same list with
+        "dtype": name}`` -> a Tensor; ``{"$tuple": [...]}`` -> a tuple (JSON has none); a group list
+        ``[{"params": [names], ...}]`` -> the same list with
         the named Parameters; anything else is passed unchanged.
         """
         if isinstance(value, dict) and "$schedule" in value:
             return self.resolve(value["$schedule"])(**value["args"])
+        if isinstance(value, dict) and "$tuple" in value:
+            return tuple(value["$tuple"])
         if isinstance(value, dict) and "$tensor" in value:
             return self.root.Tensor(np.asarray(value["$tensor"], value.get("dtype", "float32")))
         if isinstance(value, list) and value and all(isinstance(v, dict) and "params" in v for v in value):

@@ -13,7 +13,7 @@ ACCUM = ["0.6", "0.5", "0.2", "0.6"]
 GRAD = ["0.3", "0.7", "0.1", "0.8"]
 
 
-def _update(update_slots=True, epsilon=None):
+def make_update(update_slots=True, epsilon=None):
     def update(x):
         accum = x["accum"] + x["grad"] * x["grad"] if update_slots else x["accum"]
         denominator = sqrt(accum) if epsilon is None else sqrt(accum) + epsilon
@@ -30,7 +30,7 @@ def _case(clause, name, inputs, api="ops.ApplyAdagrad", init_args=None, dtype="f
     slots = (init_args or {}).get("update_slots", True)
     epsilon = (init_args or {}).get("epsilon")
     return primitive_case(clause=clause, name=name, api=api, dtype=dtype, inputs=inputs, init_args=init_args,
-                          update=_update(slots, epsilon), outputs=["var", "accum"], **kw)
+                          update=make_update(slots, epsilon), outputs=["var", "accum"], **kw)
 
 
 def build() -> list[dict]:

@@ -1,0 +1,34 @@
+"""Goldens of ``nn.Adagrad`` and ``nn.ProximalAdagrad``: trajectories over ``ops.ApplyAdagrad`` /
+``ops.ApplyProximalAdagrad`` (``golden/ops_apply_*.py``); ``accum`` starts at the ``accum`` argument."""
+from __future__ import annotations
+
+from golden import ops_apply_adagrad, ops_apply_proximal_adagrad
+from golden.exact import constant
+from golden.nn_optim_common import GRADS, PARAMS, elementwise, filled
+from golden.trajectory import trajectory
+
+FILE = "nn_adagrad.json"
+
+
+def _case(clause, name, args, api="nn.Adagrad"):
+    proximal = api == "nn.ProximalAdagrad"
+    scalars = {"lr": constant(args.get("learning_rate", 0.001)), "l1": constant(args.get("l1", 0.0)),
+               "l2": constant(args.get("l2", 0.0))}
+    primitive = ops_apply_proximal_adagrad.update if proximal else ops_apply_adagrad.make_update()
+    update = elementwise(primitive, "var", {"accum": "accum"}, lambda t, state: scalars, args)
+    initial = {"params": [p["value"] for p in PARAMS], "accum": filled(repr(args.get("accum", 0.1)))}
+    return trajectory(clause=clause, name=name, api=api, args=args, dtype="float32", params=PARAMS,
+                      initial_state=initial, grads=GRADS, update=update)
+
+
+def build() -> list[dict]:
+    return [
+        _case("NN.Adagrad.state_init", "defaults-accum-starts-at-0.1", {}),
+        _case("NN.Adagrad.update", "lr-and-accum", {"accum": 0.25, "learning_rate": 0.5}),
+        _case("NN.Adagrad.update", "weight-decay-and-loss-scale",
+              {"learning_rate": 0.5, "weight_decay": 0.25, "loss_scale": 4.0}),
+        _case("NN.ProximalAdagrad.update", "l1-l2-shrinkage", {"learning_rate": 0.5, "l1": 0.25, "l2": 0.5},
+              api="nn.ProximalAdagrad"),
+        _case("NN.ProximalAdagrad.update", "weight-decay-and-loss-scale",
+              {"learning_rate": 0.25, "l1": 0.0625, "weight_decay": 0.25, "loss_scale": 2.0}, api="nn.ProximalAdagrad"),
+    ]

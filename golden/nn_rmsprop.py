@@ -1,0 +1,35 @@
+"""Goldens of ``nn.RMSProp``: teacher-forced trajectories over ``ops.ApplyRMSProp`` /
+``ops.ApplyCenteredRMSProp`` (``golden/ops_apply_rmsprop.py``); ``ms`` starts at ones."""
+from __future__ import annotations
+
+from golden import ops_apply_centered_rmsprop, ops_apply_rmsprop
+from golden.exact import constant
+from golden.nn_optim_common import GRADS, PARAMS, elementwise, filled
+from golden.trajectory import trajectory
+
+FILE = "nn_rmsprop.json"
+
+
+def _case(clause, name, args):
+    centered = args.get("centered", False)
+    scalars = {"learning_rate": constant(args.get("learning_rate", 0.1)), "decay": constant(args.get("decay", 0.9)),
+               "momentum": constant(args.get("momentum", 0.0)), "epsilon": constant(args.get("epsilon", 1e-10))}
+    slots = {"mean_square": "ms", "moment": "moment", **({"mean_gradient": "mg"} if centered else {})}
+    module = ops_apply_centered_rmsprop if centered else ops_apply_rmsprop
+    update = elementwise(module.update, "var", slots, lambda t, state: scalars, args)
+    initial = {"params": [p["value"] for p in PARAMS], "ms": filled("1"), "moment": filled("0"),
+               **({"mg": filled("0")} if centered else {})}
+    return trajectory(clause=clause, name=name, api="nn.RMSProp", args=args, dtype="float32", params=PARAMS,
+                      initial_state=initial, grads=GRADS, update=update)
+
+
+def build() -> list[dict]:
+    return [
+        _case("NN.RMSProp.state_init", "defaults-mean-square-starts-at-one", {}),
+        _case("NN.RMSProp.update", "momentum-lr-inside-eps-inside",
+              {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5, "epsilon": 0.25}),
+        _case("NN.RMSProp.update", "weight-decay-and-loss-scale",
+              {"learning_rate": 0.05, "momentum": 0.5, "epsilon": 1e-6, "weight_decay": 0.25, "loss_scale": 4.0}),
+        _case("NN.RMSProp.centered", "momentum", {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5,
+                                                  "epsilon": 0.25, "centered": True}),
+    ]
