@@ -15,7 +15,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from adapters.base import NotApplicable
+from adapters.base import NotApplicable, OptimizerHandle
 
 #: a slot value meaning "the backend keeps no counterpart of this MindSpore slot" (neither set nor compared)
 NO_COUNTERPART = None
@@ -48,6 +48,9 @@ class Mapping:
     defaults: dict[str, object] = field(default_factory=dict)
     requires: tuple[Requires, ...] = ()
     slots: dict[str, object] = field(default_factory=dict)
+    #: keys a parameter group (``params=[{"params": [...], "lr": ...}]``) may set -> the backend's group keys;
+    #: empty: the backend takes no groups through this mapping
+    group_args: dict[str, str] = field(default_factory=dict)
     note: str = ""
 
     def translate(self, api: str, args: dict) -> dict:
@@ -63,6 +66,16 @@ class Mapping:
         out.update(self.fixed)
         out.update({name: derive(merged) for name, derive in self.derived.items()})
         return out
+
+    def translate_group(self, api: str, group: dict) -> dict:
+        """One parameter group's hyperparameters (``params`` excluded) in the backend's keys."""
+        for name, value in group.items():
+            if name not in self.group_args:
+                raise NotApplicable(f"{api} group key {name!r} has no counterpart in {self.target} groups")
+            if isinstance(value, dict):
+                raise NotApplicable(f"{api} group {name} = {value} (a schedule or tensor): {self.target} groups "
+                                    f"take plain numbers")
+        return {self.group_args[name]: value for name, value in group.items()}
 
     def slot(self, api: str, slot: str):
         """The backend's name for MindSpore's ``slot`` (:data:`NO_COUNTERPART` when it has none)."""
@@ -103,6 +116,34 @@ def resolve(dotted: str):
     raise ImportError(f"cannot import {dotted}")
 
 
+def same_names(*names: str) -> dict[str, str]:
+    """An argument table for a backend that uses MindSpore's own argument names (``experimental.optim``
+    mirrors torch's)."""
+    return {name: name for name in names}
+
+
 def is_default(name: str, default, why: str) -> Requires:
     """The common requirement "``name`` keeps its default", because ``why`` (the backend has no such argument)."""
     return Requires(f"{name} == {default!r} ({why})", lambda args: args.get(name, default) == default)
+
+
+class MappedOptimizer(OptimizerHandle):
+    """An optimizer handle whose slots go through the mapping's slot kinds: objects with
+    ``get(handle) -> list of arrays`` and ``set(handle, values)``; ``params_slot`` is the kind for ``"params"``."""
+
+    params_slot: object
+
+    def __init__(self, api: str, mapping: Mapping) -> None:
+        self.api, self.mapping = api, mapping
+
+    def _slot(self, slot: str):
+        return self.params_slot if slot == "params" else self.mapping.slot(self.api, slot)
+
+    def has_slot(self, slot: str) -> bool:
+        return self._slot(slot) is not NO_COUNTERPART
+
+    def get(self, slot: str):
+        return self._slot(slot).get(self)
+
+    def set(self, slot: str, values) -> None:
+        self._slot(slot).set(self, values)

@@ -2,12 +2,13 @@
 
 torch has no step -> value learning-rate functions or schedule objects like ``nn.*_lr`` and
 ``nn.*DecayLR``: its learning rates change through ``torch.optim.lr_scheduler`` objects stepped by the
-training loop, which correspond to ``experimental.optim.lr_scheduler`` instead.
+training loop, which is what ``experimental.optim.lr_scheduler`` mirrors. ``experimental.optim``
+optimizers mirror ``torch.optim`` too, with torch's argument names and state.
 """
 from __future__ import annotations
 
-from adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default
-from adapters.torch.slots import AbsentFlag, StateKey
+from adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, same_names
+from adapters.torch.slots import AbsentFlag, SharedStep, StateKey
 
 NO_STEP_FUNCTIONS = Unsupported("torch has no learning-rate function of the step; its learning rates change "
                                 "through torch.optim.lr_scheduler objects")
@@ -18,9 +19,11 @@ LR_SCHEDULES = {api: NO_STEP_FUNCTIONS for api in (
     "nn.ExponentialDecayLR", "nn.NaturalExpDecayLR", "nn.InverseDecayLR", "nn.CosineDecayLR",
     "nn.PolynomialDecayLR", "nn.WarmUpLR")}
 
+# nn optimizers: MindSpore's names -> torch's; a dynamic learning rate or a loss scale has no counterpart
 CONSTANT_LR = Requires("learning_rate is a number (a dynamic learning rate is a torch lr_scheduler)",
                        lambda args: isinstance(args["learning_rate"], (int, float)))
 NO_LOSS_SCALE = is_default("loss_scale", 1.0, "torch has no loss scale")
+NN_GROUPS = {"lr": "lr", "weight_decay": "weight_decay"}
 
 OPTIMIZERS = {
     "nn.SGD": Mapping(
@@ -31,5 +34,70 @@ OPTIMIZERS = {
         requires=(CONSTANT_LR, NO_LOSS_SCALE),
         slots={"accum": StateKey("momentum_buffer"), "stat": AbsentFlag("momentum_buffer"),
                "global_step": NO_COUNTERPART},
+        group_args=NN_GROUPS,
         note="torch's first momentum step copies the gradient exactly as MindSpore's stat flag does"),
+    "nn.Momentum": Mapping(
+        target="torch.optim.SGD",
+        args={"learning_rate": "lr", "momentum": "momentum", "use_nesterov": "nesterov",
+              "weight_decay": "weight_decay", "loss_scale": None},
+        defaults={"loss_scale": 1.0},
+        requires=(CONSTANT_LR, NO_LOSS_SCALE),
+        slots={"moments": StateKey("momentum_buffer"), "global_step": NO_COUNTERPART},
+        group_args=NN_GROUPS,
+        note="torch's first step copies g where MindSpore computes momentum·0 + g: the same value"),
 }
+
+# experimental.optim mirrors torch.optim: same class names, argument names and state
+EXPERIMENTAL = {
+    "SGD": (("lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize"),
+            {"accum": StateKey("momentum_buffer"), "stat": AbsentFlag("momentum_buffer")}),
+    "Adam": (("lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"),
+             {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
+              "max_exp_avg_sq": StateKey("max_exp_avg_sq"), "state_step": SharedStep("step")}),
+    "AdamW": (("lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"),
+              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
+               "max_exp_avg_sq": StateKey("max_exp_avg_sq"), "state_step": SharedStep("step")}),
+    "Adagrad": (("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "maximize"),
+                {"accum": StateKey("sum"), "step_t": SharedStep("step")}),
+    "Adamax": (("lr", "betas", "eps", "weight_decay", "maximize"),
+               {"exp_avg": StateKey("exp_avg"), "exp_inf": StateKey("exp_inf"), "step_t": SharedStep("step")}),
+    "Adadelta": (("lr", "rho", "eps", "weight_decay", "maximize"),
+                 {"accum": StateKey("square_avg"), "accum_update": StateKey("acc_delta")}),
+    "ASGD": (("lr", "lambd", "alpha", "t0", "weight_decay", "maximize"),
+             {"ax": StateKey("ax"), "step_t": SharedStep("step")}),
+    "NAdam": (("lr", "betas", "eps", "weight_decay", "momentum_decay"),
+              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"), "step_t": SharedStep("step")}),
+    "RAdam": (("lr", "betas", "eps", "weight_decay"),
+              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"), "step_t": SharedStep("step")}),
+    "RMSprop": (("lr", "alpha", "eps", "weight_decay", "momentum", "centered", "maximize"),
+                {"mean_square": StateKey("square_avg"), "moment": StateKey("momentum_buffer"),
+                 "mean_grad": StateKey("grad_avg")}),
+    "Rprop": (("lr", "etas", "step_sizes", "maximize"),
+              {"prev": StateKey("prev"), "step_size": StateKey("step_size"), "step_t": SharedStep("step")}),
+}
+OPTIMIZERS.update({
+    f"experimental.optim.{name}": Mapping(target=f"torch.optim.{name}", args=same_names(*args), slots=slots,
+                                          group_args=same_names(*args, "initial_lr"))
+    for name, (args, slots) in EXPERIMENTAL.items()})
+
+# experimental.optim.lr_scheduler mirrors torch.optim.lr_scheduler: same names, arguments and protocol
+LR_SCHEDULERS = {
+    f"experimental.optim.lr_scheduler.{name}": Mapping(target=f"torch.optim.lr_scheduler.{name}", args=same_names(*args))
+    for name, args in {
+        "StepLR": ("step_size", "gamma", "last_epoch"),
+        "MultiStepLR": ("milestones", "gamma", "last_epoch"),
+        "ExponentialLR": ("gamma", "last_epoch"),
+        "ConstantLR": ("factor", "total_iters", "last_epoch"),
+        "LinearLR": ("start_factor", "end_factor", "total_iters", "last_epoch"),
+        "PolynomialLR": ("total_iters", "power", "last_epoch"),
+        "CosineAnnealingLR": ("T_max", "eta_min", "last_epoch"),
+        "CosineAnnealingWarmRestarts": ("T_0", "T_mult", "eta_min", "last_epoch"),
+        "CyclicLR": ("base_lr", "max_lr", "step_size_up", "step_size_down", "mode", "gamma", "scale_fn",
+                     "scale_mode", "cycle_momentum", "base_momentum", "max_momentum", "last_epoch"),
+        "LambdaLR": ("lr_lambda", "last_epoch"),
+        "MultiplicativeLR": ("lr_lambda", "last_epoch"),
+        "ReduceLROnPlateau": ("mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr",
+                              "eps"),
+        "SequentialLR": ("schedulers", "milestones", "last_epoch"),
+        "ChainedScheduler": ("schedulers",),
+    }.items()}

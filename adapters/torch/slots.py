@@ -1,7 +1,8 @@
 """How a MindSpore optimizer slot is read from and written into a ``torch.optim`` optimizer.
 
 A mapping (``adapters/torch/mappings.py``) names one of these per MindSpore slot; each knows how to
-``get`` the slot as NumPy arrays (one per parameter) and ``set`` it for teacher forcing.
+``get`` the slot as NumPy arrays and ``set`` it for teacher forcing. ``params`` follows the case's
+parameter order; the other slots follow the optimizer's (its groups in order), as MindSpore's do.
 """
 from __future__ import annotations
 
@@ -36,10 +37,10 @@ class StateKey:
 
     def get(self, handle) -> list[np.ndarray]:
         return [to_numpy(handle.state(p)[self.key] if self.key in handle.state(p) else p.new_zeros(p.shape))
-                for p in handle.parameters]
+                for p in handle.optimizer_parameters()]
 
     def set(self, handle, values) -> None:
-        for parameter, value in zip(handle.parameters, values, strict=True):
+        for parameter, value in zip(handle.optimizer_parameters(), values, strict=True):
             handle.state(parameter)[self.key] = handle.adapter.tensor(value, parameter)
 
 
@@ -52,11 +53,32 @@ class AbsentFlag:
     key: str
 
     def get(self, handle) -> list[np.ndarray]:
-        return [np.full(p.shape, float(self.key not in handle.state(p)), np.float32) for p in handle.parameters]
+        return [np.full(p.shape, float(self.key not in handle.state(p)), np.float32)
+                for p in handle.optimizer_parameters()]
 
     def set(self, handle, values) -> None:
-        for parameter, value in zip(handle.parameters, values, strict=True):
+        for parameter, value in zip(handle.optimizer_parameters(), values, strict=True):
             if np.all(np.asarray(value) == 1):
                 handle.state(parameter).pop(self.key, None)
             elif self.key not in handle.state(parameter):
                 raise ValueError(f"cannot mark {self.key!r} present: set the slot that holds it first")
+
+
+@dataclass(frozen=True)
+class SharedStep:
+    """MindSpore's one step counter (``state_step``) <-> torch's per-parameter ``state[p][key]``, which
+    torch advances together; 0 before torch creates it."""
+
+    key: str
+
+    def get(self, handle) -> list[np.ndarray]:
+        steps = {float(handle.state(p)[self.key]) if self.key in handle.state(p) else 0.0
+                 for p in handle.optimizer_parameters()}
+        if len(steps) != 1:
+            raise AssertionError(f"torch's per-parameter {self.key!r} values disagree: {sorted(steps)}")
+        return [np.asarray(steps.pop(), np.float32)]
+
+    def set(self, handle, values) -> None:
+        (value,) = values
+        for parameter in handle.optimizer_parameters():
+            handle.state(parameter)[self.key] = handle.adapter.torch.tensor(float(np.asarray(value)))

@@ -1,0 +1,67 @@
+"""How a MindSpore optimizer slot is read from and written into an optax state.
+
+An optax state is a tree of NamedTuples (``(ScaleByAdamState(count, mu, nu), EmptyState())``); a
+slot is one field of one of them, its value a list with one array per parameter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def _find(state, type_name: str):
+    """The first NamedTuple of type ``type_name`` in ``state`` (depth first), or ``None``."""
+    if type(state).__name__ == type_name:
+        return state
+    if isinstance(state, (tuple, list)):
+        for child in state:
+            found = _find(child, type_name)
+            if found is not None:
+                return found
+    return None
+
+
+def _replace(state, type_name: str, field: str, value):
+    """``state`` with ``field`` of its first ``type_name`` NamedTuple replaced by ``value``."""
+    if type(state).__name__ == type_name:
+        return state._replace(**{field: value})
+    if isinstance(state, (tuple, list)):
+        children = list(state)
+        for index, child in enumerate(children):
+            if _find(child, type_name) is not None:
+                children[index] = _replace(child, type_name, field, value)
+                return type(state)(*children) if hasattr(state, "_fields") else type(state)(children)
+    raise KeyError(type_name)
+
+
+@dataclass(frozen=True)
+class Params:
+    """The parameters themselves (MindSpore's ``params`` slot)."""
+
+    def get(self, handle) -> list[np.ndarray]:
+        return [np.asarray(p) for p in handle.params]
+
+    def set(self, handle, values) -> None:
+        handle.params = [handle.adapter.array(v, like) for v, like in zip(values, handle.params, strict=True)]
+
+
+@dataclass(frozen=True)
+class StateField:
+    """Field ``field`` of the state's ``type_name`` NamedTuple; zeros where optax keeps none (MindSpore's
+    slot then stays at its initial zero)."""
+
+    type_name: str
+    field: str
+
+    def get(self, handle) -> list[np.ndarray]:
+        node = _find(handle.state, self.type_name)
+        if node is None:
+            return [np.zeros_like(np.asarray(p)) for p in handle.params]
+        return [np.asarray(v) for v in getattr(node, self.field)]
+
+    def set(self, handle, values) -> None:
+        if _find(handle.state, self.type_name) is None:
+            return  # nothing to force: optax keeps no such state (get reads zeros)
+        arrays = [handle.adapter.array(v, like) for v, like in zip(values, handle.params, strict=True)]
+        handle.state = _replace(handle.state, self.type_name, self.field, arrays)
