@@ -357,10 +357,12 @@ class MindSporeAPIAdapter(Adapter):
             return tuple(value["$tuple"])
         if isinstance(value, dict) and "$tensor" in value:
             return self.root.Tensor(np.asarray(value["$tensor"], value.get("dtype", "float32")))
-        if isinstance(value, list) and value and all(isinstance(v, dict) and "params" in v for v in value):
-            return [{**group, "params": [parameters[n] for n in group["params"]],
-                     **{k: self.decode(v, parameters) for k, v in group.items() if k != "params"}}
-                    for group in value]
+        if isinstance(value, list) and value and all(isinstance(v, str) and v in parameters for v in value):
+            return [parameters[name] for name in value]  # a plain parameter list by names (a name may repeat)
+        if isinstance(value, list) and value and all(isinstance(v, dict) and ("params" in v or "order_params" in v)
+                                                     for v in value):
+            return [{k: [parameters[n] for n in v] if k == "params" else self.decode(v, parameters)
+                     for k, v in group.items()} for group in value]
         return value
 
     def lr_function(self, api: str, args: dict) -> list:
