@@ -126,11 +126,15 @@ def main(argv=None) -> int:
                         help="comma-separated element counts (default 1e5,3e5,1e6,3e6,1e7,3e7)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds; the fastest is kept")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"results file (default {DEFAULT_JSON})")
-    parser.add_argument("--torch-threads", type=int, help="torch.set_num_threads (default: torch's own)")
+    parser.add_argument("--torch-threads", type=int, default=1,
+                        help="torch.set_num_threads (default 1, as NumPy's ufuncs: on a shared machine torch's "
+                             "OpenMP threads wait on each other and time the load, not torch)")
     args = parser.parse_args(argv)
-    if args.torch_threads:
+    try:
         import torch
         torch.set_num_threads(args.torch_threads)
+    except ImportError:
+        print("torch is not installed: no torch columns")
     results = {"environment": environment(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     print("one float32 Parameter of N elements: reference bytes/s, NumPy copy bytes/s, speed-up over torch")
     results["throughput"] = throughput(args.sizes, args.rounds)
