@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reference.common.blocked import BLOCK_ELEMENTS, apply_in_blocks
+from reference.common.blocked import BLOCK_ELEMENTS, apply_in_blocks, blocked
 
 BLOCK = 64  # small blocks keep the arrays small while crossing many block boundaries
 
@@ -126,3 +126,58 @@ def test_non_contiguous_arrays_are_updated_whole_in_place():
 def test_arrays_of_different_shapes_are_refused():
     with pytest.raises(ValueError, match="one shape"):
         apply_in_blocks(lambda a, b: None, (np.zeros(3), np.zeros(4)))
+
+
+def test_none_entries_pass_through_to_every_block():
+    seen = []
+
+    def update(a, absent, b):
+        seen.append(absent)
+        np.add(a, b, out=a)
+
+    a, b = np.zeros(3 * BLOCK + 1), np.ones(3 * BLOCK + 1)
+    apply_in_blocks(update, (a, None, b), block_elements=BLOCK)
+    assert seen == [None] * 4 and (a == 1).all()
+
+
+@blocked("w", "m", "v", "grad", "v_max", block_elements=BLOCK)
+def _decorated_adam(w, m, v, lr, beta1, beta2, eps, grad, v_max=None, *, nesterov=False):
+    """The owners' style: temporaries, scalars mixed with arrays, an optional array, a keyword flag."""
+    one = w.dtype.type(1)
+    np.add(m, (grad - m) * (one - beta1), out=m)
+    np.add(v, (grad * grad - v) * (one - beta2), out=v)
+    second = v
+    if v_max is not None:
+        np.maximum(v_max, v, out=v_max)
+        second = v_max
+    numerator = m * beta1 + (one - beta1) * grad if nesterov else m
+    np.subtract(w, lr * numerator / (np.sqrt(second) + eps), out=w)
+
+
+@pytest.mark.parametrize("amsgrad", [False, True])
+@pytest.mark.parametrize("size", [0, 1, BLOCK, 5 * BLOCK + 3])
+def test_decorated_kernel_is_bit_identical_to_the_undecorated_one(size, amsgrad):
+    f32 = np.float32
+    scalars = (f32(1e-3), f32(0.9), f32(0.999), f32(1e-8))
+    whole, split = _state((size,), np.float32), _state((size,), np.float32)
+    for _ in range(3):
+        w, g, m, v, v_max = whole
+        _decorated_adam.__wrapped__(w, m, v, *scalars, g, v_max if amsgrad else None, nesterov=True)
+        w, g, m, v, v_max = split
+        _decorated_adam(w, m, v, *scalars, grad=g, v_max=v_max if amsgrad else None, nesterov=True)
+    _assert_bit_identical(whole, split)
+
+
+def test_decorated_kernel_runs_block_by_block_and_keeps_its_name():
+    sizes = []
+
+    @blocked("a", block_elements=BLOCK)
+    def double(a, factor=2):
+        """Doc."""
+        sizes.append(a.size)
+        np.multiply(a, factor, out=a)
+
+    a = np.ones(2 * BLOCK + 5)
+    assert double(a) is None
+    assert sizes == [BLOCK, BLOCK, 5] and (a == 2).all()
+    assert double.__name__ == "double" and double.__doc__ == "Doc."
