@@ -1,0 +1,1 @@
+"""Project tools that are neither spec, goldens, suite nor adapters (the difference table)."""

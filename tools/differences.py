@@ -1,0 +1,222 @@
+"""The difference table ``docs/differences.md``: for every clause, how each backend fares.
+
+    python -m tools.differences run BACKEND...   # run the suite on each backend, save docs/results/<backend>.json
+    python -m tools.differences table [--check]  # docs/results/*.json -> docs/differences.md (--check: is it current?)
+    python -m tools.differences draft BACKEND    # known-difference TOML entries for BACKEND's unexplained failures
+
+``run`` uses the suite's own ``--report`` (``conformance/report.py``) and keeps its ``report.json``,
+details sorted, as ``docs/results/<backend>.json``; each backend runs under the Python of its tox
+environment (``.tox/<backend>/bin/python``) when that exists, so ``tox -e reference,mindspore,torch,jax``
+first and ``tox -e differences`` then regenerate everything. ``table`` needs only the committed
+result files; ``tests/test_differences.py`` checks that the committed table is the one they give.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "docs" / "results"
+TABLE = ROOT / "docs" / "differences.md"
+#: backend -> column title, in column order
+BACKENDS = {"reference": "reference", "mindspore": "MindSpore", "torch": "PyTorch", "jax": "optax"}
+CELL = {"passed": "conforms", "known-difference": "differs", "n/a": "no equivalent", "failed": "**FAILS**"}
+NOTE_PREFIX = {"known-difference": "D", "n/a": "N", "failed": "F"}
+OBSERVED_SHOWN = 3  # observed numbers shown per clause (the rest are counted)
+
+
+def load_results(directory: Path = RESULTS) -> dict[str, dict]:
+    """``{backend: report document}`` for each ``<backend>.json`` present, in column order."""
+    return {name: json.loads((directory / f"{name}.json").read_text())
+            for name in BACKENDS if (directory / f"{name}.json").exists()}
+
+
+def normalized(document: dict) -> dict:
+    """A report document with details in test order (xdist delivers them in any order)."""
+    for family in document["families"]:
+        for clause in family["clauses"]:
+            clause["details"].sort(key=lambda detail: detail["test"])
+    return document
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _reason(detail: dict) -> str:
+    """What a non-passing test says, without the clause prefix or pytest's "not applicable:" wording."""
+    message = detail["message"]
+    if detail["status"] == "n/a":
+        return _one_line(message.removeprefix("not applicable: "))
+    message = message.split("\n  reproduce:")[0]  # the snippet is in the run's log, not needed here
+    return _one_line(message.split(": ", 1)[1] if re.match(r"^[A-Z]+\.\S+: ", message) else message)
+
+
+class Notes:
+    """Numbered notes of one backend: known differences and failures per clause, n/a reasons shared."""
+
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
+        self.entries: list[tuple[str, str, list[str]]] = []  # (label, clause or "", lines)
+        self.by_reason: dict[str, str] = {}
+
+    def add(self, status: str, clause: dict) -> str:
+        details = [d for d in clause["details"] if d["status"] == status]
+        if status == "n/a":
+            reason = _reason(details[0]) if details else "no reason recorded"
+            if reason not in self.by_reason:
+                self.by_reason[reason] = self._label(status)
+                self.entries.append((self.by_reason[reason], "", [reason]))
+            return self.by_reason[reason]
+        label = self._label(status)
+        reasons = list(dict.fromkeys(_reason(d) for d in details))
+        more = clause["tests"].get(status, 0) - min(len(reasons), OBSERVED_SHOWN)
+        lines = reasons[:OBSERVED_SHOWN] + ([f"(+{more} more tests)"] if more > 0 and len(reasons) > 1 else [])
+        self.entries.append((label, clause["id"], lines))
+        return label
+
+    def _label(self, status: str) -> str:
+        prefix = NOTE_PREFIX[status]
+        return f"{prefix}{1 + sum(label.startswith(prefix) for label, _, _ in self.entries)}"
+
+    def anchor(self, label: str) -> str:
+        return f"{self.backend}-{label}".lower()
+
+
+def _cell(clause: dict | None, notes: Notes) -> str:
+    if clause is None or clause["status"] == "untested":
+        return "—"
+    status = clause["status"]
+    text = CELL[status]
+    if status in NOTE_PREFIX:
+        label = notes.add(status, clause)
+        text += f" [{label}](#{notes.anchor(label)})"
+    not_applicable = clause["tests"].get("n/a", 0)
+    if status != "n/a" and not_applicable:
+        text += f" ({not_applicable} of {sum(clause['tests'].values())} tests n/a)"
+    return text
+
+
+def render(results: dict[str, dict]) -> str:
+    """The Markdown table of ``results`` (``{backend: report document}``), with its notes."""
+    from conformance.clauses import families  # the registry: every clause, in spec order
+
+    clauses = {name: {c["id"]: c for f in doc["families"] for c in f["clauses"]} for name, doc in results.items()}
+    notes = {name: Notes(name) for name in results}
+    titles = [BACKENDS[name] for name in results]
+    lines = ["# How MindSpore, PyTorch and optax differ, clause by clause", "",
+             "Generated by `python -m tools.differences table` from `docs/results/*.json` (one run of the "
+             "conformance suite per backend, `python -m tools.differences run ...` or `tox -e differences`); "
+             "do not edit. `tests/test_differences.py` fails when it is not the table those files give.", "",
+             "A cell says: **conforms** (every applicable test passed), **differs** (a known difference, "
+             "recorded with the observed numbers in the adapter's `known_differences*.toml`), **no "
+             "equivalent** (the backend has no faithful counterpart: n/a with the reason), **FAILS** (an "
+             "unexplained failure), or — (no test of the clause ran). Notes below each table give the "
+             "reasons and numbers.", "", "| backend | version | device | mode | host |", "|---|---|---|---|---|"]
+    for name, doc in results.items():
+        info = doc["backend"]
+        host = ", ".join(f"{k} {v}" for k, v in doc.get("host", {}).items())
+        lines.append(f"| {BACKENDS[name]} | {info.get('version', '')} | {info.get('device', '')} | "
+                     f"{info.get('mode', '')} | {host} |")
+    lines += ["", "Every run above is on the CPU: the session that built the PyTorch and optax adapters had no "
+              "GPU, so `--device cuda` is covered only by tests of the device-selection code.", ""]
+    for family in families().values():
+        lines += [f"## {family.title} (`{family.name}`)", "", "| clause | " + " | ".join(titles) + " |",
+                  "|---|" + "---|" * len(titles)]
+        for clause in family.clauses:
+            cells = [_cell(clauses[name].get(clause.id), notes[name]) for name in results]
+            lines.append(f"| `{clause.id}` | " + " | ".join(cells) + " |")
+        lines.append("")
+    for name in results:
+        if not notes[name].entries:
+            continue
+        lines += [f"## Notes: {BACKENDS[name]}", ""]
+        for label, clause_id, entry in notes[name].entries:
+            head = f'<a id="{notes[name].anchor(label)}"></a>**{label}**' + (f" `{clause_id}`" if clause_id else "")
+            lines.append(f"- {head}: " + "<br>".join(text.replace("|", "\\|") for text in entry))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def tox_python(backend: str) -> str:
+    """The Python of the backend's tox environment, or this one."""
+    candidate = ROOT / ".tox" / backend / "bin" / "python"
+    return str(candidate) if candidate.exists() else sys.executable
+
+
+def run(backend: str, python: str, extra: list[str]) -> int:
+    """Run the suite on ``backend``; keep its report as ``docs/results/<backend>.json``."""
+    with tempfile.TemporaryDirectory() as directory:
+        command = [python, "-m", "pytest", "conformance", "--backend", backend, "-q", "-n", "2",
+                   "--report", directory, *extra]
+        print("$", " ".join(command), flush=True)
+        code = subprocess.call(command, cwd=ROOT)
+        report = Path(directory) / "report.json"
+        if not report.exists():
+            print(f"{backend}: the run wrote no report (exit {code})", file=sys.stderr)
+            return code or 1
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        document = normalized(json.loads(report.read_text()))
+        (RESULTS / f"{backend}.json").write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+    return code
+
+
+def draft(backend: str) -> str:
+    """TOML entries for every failed test of ``backend``'s results; the reason is copied from a known
+    difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
+    import tomllib
+
+    import adapters
+
+    known = {}
+    for path in adapters.load(backend).known_differences_paths:
+        for entry in tomllib.loads(path.read_text()).get("difference", []):
+            known.setdefault(entry["clause"], entry["reason"])
+    out = []
+    for family in load_results()[backend]["families"]:
+        for clause in family["clauses"]:
+            for detail in clause["details"]:
+                if detail["status"] != "failed":
+                    continue
+                test = detail["test"].split("::")[-1]
+                out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}",
+                        f"reason = {json.dumps(known.get(clause['id'], 'TODO'))}",
+                        f"observed = {json.dumps(_reason(detail)[:400])}", ""]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.differences", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="run the suite per backend and save docs/results/<backend>.json")
+    run_parser.add_argument("backends", nargs="+", choices=list(BACKENDS))
+    run_parser.add_argument("--python", help="interpreter for every backend (default: .tox/<backend>/bin/python)")
+    table_parser = commands.add_parser("table", help="write docs/differences.md from docs/results/*.json")
+    table_parser.add_argument("--check", action="store_true", help="fail when docs/differences.md is not current")
+    draft_parser = commands.add_parser("draft", help="known-difference entries for a backend's failures")
+    draft_parser.add_argument("backend", choices=list(BACKENDS))
+    options, extra = parser.parse_known_args(argv)
+    if options.command == "run":
+        codes = [run(name, options.python or tox_python(name), extra) for name in options.backends]
+        return max(codes)
+    if options.command == "draft":
+        print(draft(options.backend))
+        return 0
+    text = render(load_results())
+    if options.check:
+        if TABLE.read_text() != text:
+            print(f"{TABLE} is stale: run python -m tools.differences table", file=sys.stderr)
+            return 1
+        return 0
+    TABLE.write_text(text)
+    print(f"wrote {TABLE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
