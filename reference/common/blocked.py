@@ -30,10 +30,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-#: Elements per block: 256 KiB per float32 array, so a step touching ~6 arrays and its temporaries
-#: stays in cache, while each block is long enough that the ufuncs' per-call overhead stays small.
-#: Blocks of 2**18 elements are slower for updates creating temporaries (docs/performance.md).
-BLOCK_ELEMENTS = 1 << 16
+#: Elements per block: 128 KiB per float32 array, so a step touching ~6 arrays and its temporaries
+#: stays in cache while the ufuncs' per-call overhead stays small. Larger blocks make a kernel's
+#: temporaries costly: glibc's malloc hands blocks of 128 KiB and more back to the system (mmap
+#: threshold, heap trimming) and every reuse page-faults (docs/performance.md has the figures).
+BLOCK_ELEMENTS = 1 << 15
 
 
 def apply_in_blocks(update: Callable[..., None], arrays: Sequence[np.ndarray | None], scratch: int = 0,
