@@ -10,17 +10,20 @@ from golden.trajectory import trajectory
 FILE = "nn_rmsprop.json"
 
 
-def _case(clause, name, args):
+NINE = [{"name": "w", "shape": [9], "value": ["1"] * 9}]
+
+
+def _case(clause, name, args, params=PARAMS, grads=GRADS):
     centered = args.get("centered", False)
     scalars = {"learning_rate": constant(args.get("learning_rate", 0.1)), "decay": constant(args.get("decay", 0.9)),
                "momentum": constant(args.get("momentum", 0.0)), "epsilon": constant(args.get("epsilon", 1e-10))}
     slots = {"mean_square": "ms", "moment": "moment", **({"mean_gradient": "mg"} if centered else {})}
     module = ops_apply_centered_rmsprop if centered else ops_apply_rmsprop
     update = elementwise(module.update, "var", slots, lambda t, state: scalars, args)
-    initial = {"params": [p["value"] for p in PARAMS], "ms": filled("1"), "moment": filled("0"),
-               **({"mg": filled("0")} if centered else {})}
-    return trajectory(clause=clause, name=name, api="nn.RMSProp", args=args, dtype="float32", params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=update)
+    initial = {"params": [p["value"] for p in params], "ms": filled("1", params), "moment": filled("0", params),
+               **({"mg": filled("0", params)} if centered else {})}
+    return trajectory(clause=clause, name=name, api="nn.RMSProp", args=args, dtype="float32", params=params,
+                      initial_state=initial, grads=grads, update=update)
 
 
 def build() -> list[dict]:
@@ -30,6 +33,8 @@ def build() -> list[dict]:
               {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5, "epsilon": 0.25}),
         _case("NN.RMSProp.update", "weight-decay-and-loss-scale",
               {"learning_rate": 0.05, "momentum": 0.5, "epsilon": 1e-6, "weight_decay": 0.25, "loss_scale": 4.0}),
+        _case("NN.RMSProp.update", "nine-elements-eps-inside", {"learning_rate": 0.125, "decay": 0.5, "epsilon": 0.5},
+              params=NINE, grads=[[["1"] * 9], [["-0.5"] * 9]]),
         _case("NN.RMSProp.centered", "momentum", {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5,
                                                   "epsilon": 0.25, "centered": True}),
     ]
