@@ -388,7 +388,8 @@ def _build(spec: dict, groups: Groups):
     return SCHEDULERS[spec["api"].removeprefix(PREFIX)](groups, **args)
 
 
-def _run(case: dict) -> list[list[Num]]:
+def evaluate(case: dict) -> list[list[Num]]:
+    """The exact rate (Num) of every group after every action of ``case`` (also used by property tests)."""
     groups = Groups(case["groups"])
     schedulers, values = [], []
     for action in case["steps"]:
@@ -566,7 +567,7 @@ def build() -> list[dict]:
     """The golden cases: the exact rate of every group after every action, with its error coefficient."""
     out = []
     for case in CASES:
-        values = _run(case)
+        values = evaluate(case)
         out.append({
             "id": f"{case['clause']}/{case['name']}",
             "clause": case["clause"],
