@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from adapters.base import ParamSpec
+from conformance.cases.nn_weight_decay_cells import step_decay
 
 
 def _spec(name="w", value=(0.5, -1.25), requires_grad=True):
@@ -77,12 +78,8 @@ def test_grad_centralization_subtracts_the_mean_of_wide_gradients(backend):
 
 @pytest.mark.clause("OPTIM.nn.weight_decay_dynamic")
 def test_weight_decay_cell_is_read_at_the_pre_increment_step(backend):
-    namespace = dict(backend.namespace())
-    exec("class StepDecay(nn.Cell):\n"  # noqa: S102 - a weight-decay Cell returning 0.5 * global_step
-         "    def construct(self, global_step):\n"
-         "        return global_step * 0.5\n", namespace)
     w = backend.root.Parameter(backend.root.Tensor(np.array([1.0], np.float32)), name="w")
-    opt = backend.root.nn.Momentum([w], 1.0, 0.0, weight_decay=namespace["StepDecay"]())
+    opt = backend.root.nn.Momentum([w], 1.0, 0.0, weight_decay=step_decay(backend.root.nn))
     zero = backend.root.Tensor(np.array([0.0], np.float32))
     opt((zero,))  # wd(0) = 0: w stays 1
     opt((zero,))  # wd(1) = 0.5: w = 1 - 0.5
