@@ -142,8 +142,14 @@ class MappedOptimizer(OptimizerHandle):
     def has_slot(self, slot: str) -> bool:
         return self._slot(slot) is not NO_COUNTERPART
 
+    def _present(self, slot: str):
+        kind = self._slot(slot)
+        if kind is NO_COUNTERPART:
+            raise NotApplicable(f"{self.mapping.target} keeps no counterpart of {self.api}'s {slot!r}")
+        return kind
+
     def get(self, slot: str):
-        return self._slot(slot).get(self)
+        return self._present(slot).get(self)
 
     def set(self, slot: str, values) -> None:
-        self._slot(slot).set(self, values)
+        self._present(slot).set(self, values)

@@ -18,6 +18,9 @@ from adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, sele
 from adapters.torch.slots import Params
 
 
+_DEFAULT = object()  # no ``params`` in a case's arguments: the optimizer gets every parameter
+
+
 class TorchOptimizer(MappedOptimizer):
     """A ``torch.optim.Optimizer`` over torch Parameters; slots read through the mapping's slot kinds."""
 
@@ -108,15 +111,25 @@ class TorchAdapter(Adapter):
     def optimizer(self, api: str, params, args: dict) -> OptimizerHandle:
         mapping = lookup(mappings.OPTIMIZERS, api, self.name)
         args = dict(args)
-        groups = args.pop("params", None)
+        given = args.pop("params", _DEFAULT)
         kwargs = mapping.translate(api, args)
         parameters = [self.torch.nn.Parameter(self.tensor(spec.value), requires_grad=spec.requires_grad)
                       for spec in params]
         by_name = {spec.name: parameter for spec, parameter in zip(params, parameters)}
-        target = parameters if groups is None else [
-            {"params": [by_name[name] for name in group["params"]],
-             **mapping.translate_group(api, {k: v for k, v in group.items() if k != "params"})} for group in groups]
+        target = parameters if given is _DEFAULT else self._params(mapping, api, given, by_name)
         return TorchOptimizer(self, api, mapping, resolve(mapping.target)(target, **kwargs), parameters)
+
+    @staticmethod
+    def _params(mapping, api: str, given, by_name: dict):
+        """A case's ``params`` for torch: groups translated, parameter names turned into the parameters, and
+        anything else (``None``, ``3``, ``[]``) passed unchanged, for torch to accept or reject."""
+        def named(value):
+            return [by_name.get(v, v) for v in value] if isinstance(value, list) else value
+
+        if isinstance(given, list) and given and all(isinstance(group, dict) for group in given):
+            return [{**mapping.translate_group(api, {k: v for k, v in group.items() if k != "params"}),
+                     "params": named(group.get("params"))} for group in given]
+        return named(given)
 
     def lr_scheduler(self, optimizer_api: str, groups, optimizer_args: dict, schedulers) -> SchedulerHandle:
         mapping = lookup(mappings.OPTIMIZERS, optimizer_api, self.name)
