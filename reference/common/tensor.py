@@ -203,5 +203,9 @@ class ParameterTuple(tuple):
         fills = {"zeros": np.zeros_like, "ones": np.ones_like, "same": np.copy}
         if init not in fills:
             raise ValueError(f"For 'ParameterTuple.clone', 'init' must be one of {sorted(fills)}, but got {init!r}.")
+        for p in self:  # MindSpore's initializer refuses an empty shape (clause OPTIM.nn.empty_parameter)
+            if init != "same" and 0 in p.shape:
+                raise ValueError(f"For 'initializer', the argument 'shape' is invalid, the value of 'shape' must be "
+                                 f"positive integer, but got {p.shape}.")
         return ParameterTuple(Parameter(Tensor(fills[init](p._data)), f"{prefix}.{p.name}", p.requires_grad)
                               for p in self)

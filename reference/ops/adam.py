@@ -12,6 +12,12 @@ Per element, in the variable's dtype, with ``β1ᵗ = beta1_power`` and ``β2ᵗ
     NoUpdate:    returns Δw = -lr_t · m̃ / (sqrt(v) + eps); w is not an input
     Amsgrad(V2): v̂ <- max(v̂, v);  w <- w - lr_t · m / (sqrt(v̂) + eps)
 
+``vhat = max(vhat, v)`` keeps ``vhat`` where ``v`` is NaN (``v > vhat ? v : vhat``, as the kernel compares).
+Tensor hyper-parameters of ``ApplyAdamWithAmsgradV2`` share ``var``'s dtype group: a Tensor of a higher dtype
+than ``var`` would need ``var`` converted (``TypeError``, hence nn.Adam(use_amsgrad=True) refuses float16
+parameters); ``ApplyAdamWithAmsgrad`` takes ``beta1_power``, ``beta2_power``, ``lr`` as Tensors only
+(``TypeError`` for Python numbers); ``AdamNoUpdateParam`` is float32 only.
+
 This equals PyTorch's Adam with its eps replaced by ``eps / sqrt(1 - β2ᵗ)``. Inputs, in MindSpore's order:
 ``Adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient)`` -> ``(var, m, v)``;
 ``AdamNoUpdateParam(m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient)`` -> ``Δw``;
@@ -20,7 +26,8 @@ This equals PyTorch's Adam with its eps replaced by ``eps / sqrt(1 - β2ᵗ)``. 
 ``(var, m, v, vhat)``.
 
 Clauses: OPS.Adam.update, OPS.Adam.nesterov, OPS.AdamNoUpdateParam.update, OPS.ApplyAdamWithAmsgradV2.update,
-OPS.ApplyAdamWithAmsgrad.update, OPS.Adam.validation
+OPS.ApplyAdamWithAmsgrad.update, OPS.Adam.validation, OPS.Adam.output, OPS.AdamNoUpdateParam.validation,
+OPS.ApplyAdamWithAmsgrad.validation, OPS.ApplyAdamWithAmsgradV2.validation, NN.Adam.nonfinite
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ import numpy as np
 from reference.common.tensor import Tensor
 from reference import _checkparam as validator
 from reference.ops._apply import F16_F32, Primitive
+from reference.ops.sgd import tensor_scalar
 
 
 def adam_moments(m: np.ndarray, v: np.ndarray, grad: np.ndarray, beta1, beta2) -> None:
@@ -59,7 +67,7 @@ def adam(w, m, v, b1p, b2p, lr, b1, b2, eps, grad, use_nesterov: bool) -> None:
 def apply_adam_with_amsgrad(w, m, v, vhat, b1p, b2p, lr, b1, b2, eps, grad) -> None:
     """The AMSGrad kernel on arrays of one dtype, in place."""
     adam_moments(m, v, grad, b1, b2)
-    np.maximum(vhat, v, out=vhat)
+    np.copyto(vhat, v, where=v > vhat)  # NaN never replaces vhat
     np.add(w, adam_delta(m, vhat, grad, adam_step_size(lr, b1p, b2p), b1, eps, False), out=w)
 
 
@@ -93,7 +101,7 @@ class AdamNoUpdateParam(_AdamPrimitive):
         self.use_nesterov = validator.check_value_type("use_nesterov", use_nesterov, [bool], self.name)
 
     def __call__(self, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient):
-        dtype = self.state(F16_F32, grad_name="gradient", var=m, v=v, gradient=gradient)
+        dtype = self.state((np.float32,), grad_name="gradient", var=m, v=v, gradient=gradient)
         b1p, b2p, lr, b1, b2, eps = self._hyper(dtype, (beta1_power, beta2_power, lr, beta1, beta2, epsilon))
         grad = self.read(gradient, dtype)
         adam_moments(m._data, v._data, grad, b1, b2)
@@ -108,6 +116,11 @@ class ApplyAdamWithAmsgradV2(_AdamPrimitive):
 
     def __call__(self, var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad):
         dtype = self.state(F16_F32, var=var, m=m, v=v, vhat=vhat, grad=grad)
+        for name, value in zip(_HYPER, (beta1_power, beta2_power, lr, beta1, beta2, epsilon)):
+            if isinstance(value, Tensor) and np.promote_types(value._data.dtype, dtype) != dtype:
+                raise TypeError(f"For '{self.name}': data type conversion is not supported for a 'Parameter', nor "
+                                f"for the input tensor of an in-place operator: '{name}' is "
+                                f"{value._data.dtype.name}, 'var' is {dtype.name}.")
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, beta1, beta2, epsilon))
         apply_adam_with_amsgrad(var._data, m._data, v._data, vhat._data, *hyper, self.read(grad, dtype))
         return self.outputs(var, m, v, vhat)
@@ -125,6 +138,8 @@ class ApplyAdamWithAmsgrad(_AdamPrimitive):
 
     def __call__(self, var, m, v, vhat, beta1_power, beta2_power, lr, grad):
         dtype = self.state(F16_F32, var=var, m=m, v=v, vhat=vhat, grad=grad)
+        for name, value in zip(_HYPER, (beta1_power, beta2_power, lr)):
+            tensor_scalar(self.name, name, value)
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, self.beta1, self.beta2, self.epsilon))
         apply_adam_with_amsgrad(var._data, m._data, v._data, vhat._data, *hyper, self.read(grad, dtype))
         return self.outputs(var, m, v, vhat)

@@ -7,13 +7,15 @@ in ``var``'s dtype, returns ``(var, m, v)``::
     v <- v + (g·g - v) · (1 - β2)
     w <- w - lr · (m / (sqrt(v) + eps) + decay · w)
 
-Clauses: OPS.AdamWeightDecay.update
+``use_locking`` is stored unchecked (``AdamWeightDecay(use_locking=1)`` is accepted). On MindSpore's CPU build the
+returned tensors are not the updated ones (a known difference of OPS.AdamWeightDecay.output).
+
+Clauses: OPS.AdamWeightDecay.update, OPS.AdamWeightDecay.output, OPS.AdamWeightDecay.validation, NN.AdamWeightDecay.nonfinite
 """
 from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
 from reference.ops._apply import F16_F32, Primitive
 from reference.ops.adam import adam_moments
 
@@ -28,7 +30,7 @@ class AdamWeightDecay(Primitive):
     """See the module docstring."""
 
     def __init__(self, use_locking=False) -> None:
-        self.use_locking = validator.check_value_type("use_locking", use_locking, [bool], self.name)
+        self.use_locking = use_locking  # not validated (MindSpore's generated primitive accepts any value)
 
     def __call__(self, var, m, v, lr, beta1, beta2, epsilon, decay, gradient):
         dtype = self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient)

@@ -10,7 +10,10 @@ Inputs, in MindSpore's order: ``parameters, gradient, learning_rate, accum, mome
     w <- w - learning_rate · g
 
 With ``momentum == 0`` neither ``accum`` nor ``stat`` is written and dampening has no effect.
-``nesterov=True`` with ``dampening != 0`` is a ``ValueError`` at construction.
+``nesterov=True`` with ``dampening != 0`` is a ``ValueError`` at construction; ``dampening`` and ``weight_decay``
+are not checked (the docstring's ``TypeError`` for a non-float is an erratum: ``SGD(weight_decay=1)`` is
+accepted). Every input must be a Tensor of float16 or float32 (``learning_rate`` and ``momentum`` included: a
+Python float is a ``TypeError``).
 
 Clauses: OPS.SGD.update, OPS.SGD.validation
 """
@@ -19,7 +22,15 @@ from __future__ import annotations
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common.tensor import Tensor
 from reference.ops._apply import F16_F32, Primitive
+
+
+def tensor_scalar(primitive: str, arg: str, value) -> None:
+    """Inputs a primitive takes as Tensors only (``ops.SGD``'s learning_rate, ``ApplyAdamWithAmsgrad``'s powers)."""
+    if not isinstance(value, Tensor):
+        raise TypeError(f"For Primitive[{primitive}], the type of input argument[{arg}] must be Tensor but got "
+                        f"{type(value).__name__}.")
 
 
 class SGD(Primitive):
@@ -33,6 +44,8 @@ class SGD(Primitive):
         self.dampening, self.weight_decay, self.nesterov = dampening, weight_decay, nesterov
 
     def __call__(self, parameters, gradient, learning_rate, accum, momentum, stat):
+        tensor_scalar(self.name, "learning_rate", learning_rate)
+        tensor_scalar(self.name, "momentum", momentum)
         dtype = self.state(F16_F32, grad_name="gradient", var=parameters, accum=accum, stat=stat, gradient=gradient)
         grad = np.array(self.read(gradient, dtype))  # a private copy: the kernel rewrites it
         sgd(parameters._data, grad, self.scalar("learning_rate", learning_rate, dtype), accum._data,
