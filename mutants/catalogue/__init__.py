@@ -5,7 +5,7 @@ the mutant.
 """
 from __future__ import annotations
 
-from mutants.catalogue import lr
+from mutants.catalogue import experimental, lr, nn_optim
 from mutants.mutant import CatalogueError, Mutant
 
 
@@ -17,4 +17,4 @@ def _unique(found: list[Mutant]) -> list[Mutant]:
     return found
 
 
-MUTANTS: list[Mutant] = _unique([*lr.MUTANTS])
+MUTANTS: list[Mutant] = _unique([*lr.MUTANTS, *nn_optim.MUTANTS, *experimental.MUTANTS])
