@@ -48,12 +48,31 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: where pytest's and hypothesis's explanation of a failure starts (the rest repeats the numbers)
+EXPLANATION = re.compile(r"^\s*(assert |\+\s+where |Failing test case|Falsifying example)")
+
+
+def _essential(message: str) -> str:
+    """A failure message without pytest's assertion introspection, hypothesis's reproduction text and the
+    reproducing snippet; of a hypothesis exception group, the assertion lines of its sub-exceptions."""
+    message = message.split("\n  reproduce:")[0]  # the snippet is in the run's log, not needed here
+    lines = message.splitlines()
+    if any("ExceptionGroup" in line for line in lines):
+        return "\n".join(dict.fromkeys(line.strip(" |") for line in lines if "AssertionError: " in line))
+    kept = []
+    for line in lines:
+        if EXPLANATION.match(line):
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def _reason(detail: dict) -> str:
     """What a non-passing test says, without the clause prefix or pytest's "not applicable:" wording."""
     message = detail["message"]
     if detail["status"] == "n/a":
         return _one_line(message.removeprefix("not applicable: "))
-    message = message.split("\n  reproduce:")[0]  # the snippet is in the run's log, not needed here
+    message = _essential(message)
     return _one_line(message.split(": ", 1)[1] if re.match(r"^[A-Z]+\.\S+: ", message) else message)
 
 

@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from adapters.base import Adapter, OptimizerHandle, SchedulerHandle
+from adapters.base import Adapter, NotApplicable, OptimizerHandle, SchedulerHandle
 from adapters.mapping import MappedOptimizer, lookup, resolve
 from adapters.torch import mappings
 from adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
@@ -132,6 +132,8 @@ class TorchAdapter(Adapter):
         return named(given)
 
     def lr_scheduler(self, optimizer_api: str, groups, optimizer_args: dict, schedulers) -> SchedulerHandle:
+        if not optimizer_api.startswith(mappings.SCHEDULABLE):
+            raise NotApplicable(f"a scheduler on {optimizer_api}: {mappings.NO_NN_SCHEDULING}")
         mapping = lookup(mappings.OPTIMIZERS, optimizer_api, self.name)
         params = [self.torch.nn.Parameter(self.torch.zeros(1, device=self.device)) for _ in groups]
         optimizer = resolve(mapping.target)(

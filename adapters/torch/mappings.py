@@ -64,9 +64,10 @@ EXPERIMENTAL = {
     "Adadelta": (("lr", "rho", "eps", "weight_decay", "maximize"),
                  {"accum": StateKey("square_avg"), "accum_update": StateKey("acc_delta")}),
     "ASGD": (("lr", "lambd", "alpha", "t0", "weight_decay", "maximize"),
-             {"ax": StateKey("ax"), "step_t": SharedStep("step")}),
+             {"ax": StateKey("ax"), "eta": StateKey("eta"), "mu": StateKey("mu"), "step_t": SharedStep("step")}),
     "NAdam": (("lr", "betas", "eps", "weight_decay", "momentum_decay"),
-              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"), "step_t": SharedStep("step")}),
+              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
+               "mu_product": StateKey("mu_product"), "step_t": SharedStep("step")}),
     "RAdam": (("lr", "betas", "eps", "weight_decay"),
               {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"), "step_t": SharedStep("step")}),
     "RMSprop": (("lr", "alpha", "eps", "weight_decay", "momentum", "centered", "maximize"),
@@ -81,6 +82,9 @@ OPTIMIZERS.update({
     for name, (args, slots) in EXPERIMENTAL.items()})
 
 # experimental.optim.lr_scheduler mirrors torch.optim.lr_scheduler: same names, arguments and protocol
+SCHEDULABLE = ("experimental.optim.", "mint.optim.")
+NO_NN_SCHEDULING = ("torch has one kind of optimizer (torch.optim, the counterpart of experimental.optim); "
+                    "MindSpore's nn optimizers, which its schedulers reject, have no torch counterpart to reject")
 LR_SCHEDULERS = {
     f"experimental.optim.lr_scheduler.{name}": Mapping(target=f"torch.optim.lr_scheduler.{name}", args=same_names(*args))
     for name, args in {
