@@ -48,15 +48,15 @@ OPTIMIZERS = {
 }
 
 # experimental.optim mirrors torch.optim: same class names, argument names and state
+SGD_ARGS = ("lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize")
+ADAM_ARGS = ("lr", "betas", "eps", "weight_decay", "amsgrad", "maximize")
+ADAM_SLOTS = {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
+              "max_exp_avg_sq": StateKey("max_exp_avg_sq")}
 EXPERIMENTAL = {
-    "SGD": (("lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize"),
+    "SGD": (SGD_ARGS,
             {"accum": StateKey("momentum_buffer"), "stat": AbsentFlag("momentum_buffer")}),
-    "Adam": (("lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"),
-             {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
-              "max_exp_avg_sq": StateKey("max_exp_avg_sq"), "state_step": SharedStep("step")}),
-    "AdamW": (("lr", "betas", "eps", "weight_decay", "amsgrad", "maximize"),
-              {"exp_avg": StateKey("exp_avg"), "exp_avg_sq": StateKey("exp_avg_sq"),
-               "max_exp_avg_sq": StateKey("max_exp_avg_sq"), "state_step": SharedStep("step")}),
+    "Adam": (ADAM_ARGS, {**ADAM_SLOTS, "state_step": SharedStep("step")}),
+    "AdamW": (ADAM_ARGS, {**ADAM_SLOTS, "state_step": SharedStep("step")}),
     "Adagrad": (("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "maximize"),
                 {"accum": StateKey("sum"), "step_t": SharedStep("step")}),
     "Adamax": (("lr", "betas", "eps", "weight_decay", "maximize"),
@@ -80,6 +80,20 @@ OPTIMIZERS.update({
     f"experimental.optim.{name}": Mapping(target=f"torch.optim.{name}", args=same_names(*args), slots=slots,
                                           group_args=same_names(*args, "initial_lr"))
     for name, (args, slots) in EXPERIMENTAL.items()})
+
+# mint.optim mirrors torch.optim too; FusedAdamW is torch's AdamW with its fused kernel
+MINT = {
+    "Adam": ("torch.optim.Adam", ADAM_ARGS, {**ADAM_SLOTS, "state_step": SharedStep("step")}, {}),
+    "AdamW": ("torch.optim.AdamW", ADAM_ARGS, {**ADAM_SLOTS, "state_step": SharedStep("step", offset=-1.0)}, {}),
+    "FusedAdamW": ("torch.optim.AdamW", ADAM_ARGS, {**ADAM_SLOTS, "state_step": SharedStep("step", offset=-1.0)},
+                   {"fused": True}),
+    "SGD": ("torch.optim.SGD", SGD_ARGS,
+            {"momentum_buf": StateKey("momentum_buffer"), "step_t": NO_COUNTERPART}, {}),
+}
+OPTIMIZERS.update({
+    f"mint.optim.{name}": Mapping(target=target, args=same_names(*args), slots=slots, fixed=fixed,
+                                  group_args=same_names(*args, "initial_lr"))
+    for name, (target, args, slots, fixed) in MINT.items()})
 
 # experimental.optim.lr_scheduler mirrors torch.optim.lr_scheduler: same names, arguments and protocol
 SCHEDULABLE = ("experimental.optim.", "mint.optim.")

@@ -67,18 +67,20 @@ class AbsentFlag:
 @dataclass(frozen=True)
 class SharedStep:
     """MindSpore's one step counter (``state_step``) <-> torch's per-parameter ``state[p][key]``, which
-    torch advances together; 0 before torch creates it."""
+    torch advances together; 0 before torch creates it. MindSpore's counter reads torch's plus ``offset``
+    (``mint.optim.AdamW`` starts its counter at -1)."""
 
     key: str
+    offset: float = 0.0
 
     def get(self, handle) -> list[np.ndarray]:
         steps = {float(handle.state(p)[self.key]) if self.key in handle.state(p) else 0.0
                  for p in handle.optimizer_parameters()}
         if len(steps) != 1:
             raise AssertionError(f"torch's per-parameter {self.key!r} values disagree: {sorted(steps)}")
-        return [np.asarray(steps.pop(), np.float32)]
+        return [np.asarray(steps.pop() + self.offset, np.float32)]
 
     def set(self, handle, values) -> None:
         (value,) = values
         for parameter in handle.optimizer_parameters():
-            handle.state(parameter)[self.key] = handle.adapter.torch.tensor(float(np.asarray(value)))
+            handle.state(parameter)[self.key] = handle.adapter.torch.tensor(float(np.asarray(value)) - self.offset)
