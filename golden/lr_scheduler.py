@@ -443,9 +443,11 @@ def metrics(*values):
     return ["init"] + [{"metrics": v} for v in values]
 
 
+#: the tutorial's StepLR example with the real paths (``optim`` is mindspore.experimental.optim, ``Net`` the
+#: tutorial's network: the suite runs it after the tutorial's setup)
 _TUTORIAL_STEPLR_CODE = """\
-from mindspore.experimental import optim
-optimizer = optim.Adam(net_params, lr=0.1)
+net = Net()
+optimizer = optim.Adam(net.trainable_params(), lr=0.1)
 scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.1)
 print(scheduler.get_last_lr())"""
 

@@ -1,0 +1,116 @@
+"""The tutorial's experimental-optimizer examples (section "nn.optim_ex" onwards), with MindSpore 2.10's real paths.
+
+``PREAMBLE`` is the tutorial's own setup (its ``Net``: a valid 5×5 Conv2d without bias and a Parameter
+``param``), written against the adapter's namespace (``mindspore`` is the backend's root module), plus
+``optim = mindspore.experimental.optim`` — the real path of the tutorial's ``nn.optim_ex`` — and ``ops``.
+Each :class:`Documented` example keeps the tutorial's printed output verbatim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
+
+PREAMBLE = """\
+import importlib
+optim = importlib.import_module(mindspore.__name__ + ".experimental.optim")
+ops = importlib.import_module(mindspore.__name__ + ".ops")
+
+class Net(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 6, 5, pad_mode="valid")
+        self.param = Parameter(Tensor(np.array([1.0], np.float32)), 'param')
+
+    def construct(self, x):
+        x = self.conv(x)
+        x = x * self.param
+        out = ops.matmul(x, x)
+        return out
+"""
+
+GROUPED_ADAM = """\
+net = Net()
+conv_params = list(filter(lambda x: 'conv' in x.name, net.trainable_params()))
+no_conv_params = list(
+    filter(lambda x: 'conv' not in x.name, net.trainable_params()))
+group_params = [
+    {'params': conv_params, 'weight_decay': 0.01, 'lr': 0.9, "amsgrad": True},
+    {'params': no_conv_params, 'lr': 0.66, "eps": 1e-6, "betas": (0.8, 0.88)}]
+optimizer = optim.Adam(params=group_params, lr=0.01)
+"""
+
+
+@dataclass(frozen=True)
+class Documented:
+    clause: str
+    label: str
+    code: str
+    printed: str
+    #: (printed number, the exact value it stands for) pairs: each must be that value rounded to float32
+    numbers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.clause}/{self.label}"
+
+
+DOCUMENTED = [
+    Documented("OPTIM.experimental.param_groups_print", "tutorial-grouped-adam", GROUPED_ADAM + "print(optimizer.param_groups)",
+               "[{'params': [Parameter (name=conv.weight, shape=(6, 1, 5, 5), dtype=Float32, requires_grad=True)], "
+               "'weight_decay': 0.01, 'lr': Parameter (name=learning_rate_group_0, shape=(), dtype=Float32, "
+               "requires_grad=True), 'amsgrad': True, 'betas': (0.9, 0.999), 'eps': 1e-08, 'maximize': False}, "
+               "{'params': [Parameter (name=param, shape=(1,), dtype=Float32, requires_grad=True)], 'lr': Parameter "
+               "(name=learning_rate_group_1, shape=(), dtype=Float32, requires_grad=True), 'eps': 1e-06, 'betas': "
+               "(0.8, 0.88), 'weight_decay': 0.0, 'amsgrad': False, 'maximize': False}]"),
+    Documented("OPTIM.experimental.lr_parameter", "tutorial-value", GROUPED_ADAM +
+               'print(optimizer.param_groups[1]["lr"].value())', "0.66", (("0.66", "0.66"),)),
+    Documented("OPTIM.experimental.repr", "tutorial-print-optimizer", GROUPED_ADAM + "print(optimizer)",
+               "Adam (\nParameter Group 0\n    amsgrad: True\n    betas: (0.9, 0.999)\n    eps: 1e-08\n    lr: 0.9\n"
+               "    maximize: False\n    weight_decay: 0.01\n\nParameter Group 1\n    amsgrad: False\n"
+               "    betas: (0.8, 0.88)\n    eps: 1e-06\n    lr: 0.66\n    maximize: False\n    weight_decay: 0.0\n)",
+               (("0.9", "0.9"), ("0.66", "0.66"))),
+]
+
+#: "obtain the learning rate with get_lr()": after StepLR(step_size=30) reaches epoch 30, get_last_lr() is the
+#: current rate and get_lr() the decay applied once more
+GET_LR = """\
+net = Net()
+optimizer = optim.Adam(net.trainable_params(), lr=0.1)
+scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.1)
+scheduler.step(29)
+scheduler.step()
+print(scheduler.get_last_lr(), scheduler.get_lr())"""
+GET_LR_PRINTED = "[Tensor(shape=[], dtype=Float32, value= 0.01)] [Tensor(shape=[], dtype=Float32, value= 0.001)]"
+
+#: The tutorial's run-time modification examples (its train_step bodies, gradients left out): as written they
+#: index param_groups[1] of a one-group optimizer; with param_groups[0] the edits take effect.
+RUNTIME_SETUP = """\
+net = Net()
+optimizer = optim.Adam(net.trainable_params(), lr=0.1)
+scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=10, gamma=0.5)
+"""
+AS_WRITTEN = {
+    "lr": RUNTIME_SETUP + 'ops.assign(optimizer.param_groups[1]["lr"], Tensor(0.01))',
+    "weight_decay": RUNTIME_SETUP + 'optimizer.param_groups[1]["weight_decay"] = 0.02',
+}
+CORRECTED = RUNTIME_SETUP + """\
+ops.assign(optimizer.param_groups[0]["lr"], Tensor(0.01))
+optimizer.param_groups[0]["weight_decay"] = 0.02
+print(optimizer.param_groups[0]["lr"].value(), optimizer.param_groups[0]["weight_decay"], scheduler.get_last_lr())"""
+CORRECTED_PRINTED = "0.01 0.02 [Tensor(shape=[], dtype=Float32, value= 0.01)]"
+
+VERBOSE = """\
+net = Net()
+optimizer = optim.Adam(net.trainable_params(), lr=0.1)
+scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.1, verbose=True)"""
+VERBOSE_DOCUMENTED = "Adjusting learning rate of group 0 to 0.1."
+
+#: names the tutorial uses that MindSpore 2.10 does not have, and where they really are
+MISSING = {
+    "ERRATA.experimental.optim_path": [("nn", "optim_ex", "experimental.optim")],
+    "ERRATA.experimental.lr_scheduler_path": [("nn", "StepLR", "experimental.optim.lr_scheduler.StepLR"),
+                                              ("nn", "LRScheduler", "experimental.optim.lr_scheduler.LRScheduler"),
+                                              ("nn", "lr_scheduler", "experimental.optim.lr_scheduler"),
+                                              ("experimental", "lr_scheduler", "experimental.optim.lr_scheduler")],
+}
