@@ -98,6 +98,12 @@ class Tensor:
     def __int__(self) -> int:
         return int(self._data)
 
+    def __index__(self) -> int:
+        """Only an integer Tensor of one element is an index (a float one: ValueError, as in MindSpore)."""
+        if not np.issubdtype(self._data.dtype, np.integer) or self._data.size != 1:
+            raise ValueError("Only integer tensors of a single element can be converted to an index.")
+        return int(self._data.reshape(()))
+
     def __bool__(self) -> bool:
         return bool(self._data)
 
