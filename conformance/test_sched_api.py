@@ -1,0 +1,18 @@
+"""The shape of the scheduler API on MindSpore-API backends: last_epoch is a float32 Parameter, get_last_lr
+returns Tensor copies, schedulers write the optimizer's own lr Parameters, lambdas receive the Parameter."""
+from __future__ import annotations
+
+import pytest
+
+from conformance.cases.exp_base_snippets import PREAMBLE
+from conformance.cases.sched_api import SNIPPETS
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=s.id, marks=pytest.mark.clause(s.clause)) for s in SNIPPETS])
+def test_sched_api(backend, snippet):
+    if isinstance(snippet.expect, type):
+        with pytest.raises(snippet.expect):
+            backend.run_snippet(PREAMBLE + snippet.code)
+        return
+    printed = backend.run_snippet(PREAMBLE + snippet.code).rstrip("\n")
+    assert printed == snippet.expect, f"{snippet.clause}: the snippet\n{snippet.code}\nprinted\n{printed}\nexpected\n{snippet.expect}"
