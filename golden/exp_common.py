@@ -63,6 +63,17 @@ def coupled_weight_decay(w: list[Num], g: list[Num], wd) -> list[Num]:
     return [wi * wd + gi for wi, gi in zip(w, g)]
 
 
+def encode_tuples(value):
+    """Tuples (``betas``, ``etas``...) as ``{"$tuple": [...]}``: JSON has none and mint.optim rejects lists."""
+    if isinstance(value, tuple):
+        return {"$tuple": [encode_tuples(v) for v in value]}
+    if isinstance(value, list):
+        return [encode_tuples(v) for v in value]
+    if isinstance(value, dict):
+        return {k: encode_tuples(v) for k, v in value.items()}
+    return value
+
+
 def optimizer_case(*, clause: str, name: str, api: str, args: dict, defaults: dict, init: dict[str, Callable],
                    step: Callable, counter: tuple[str, Callable[[int], int]] | None = None, grads=GRADS,
                    params=PARAMS, slots: list[str] | None = None, note: str | None = None) -> dict:
@@ -86,7 +97,7 @@ def optimizer_case(*, clause: str, name: str, api: str, args: dict, defaults: di
         return new
 
     extra = {"note": note} if note else {}
-    return trajectory(clause=clause, name=name, api=api, args=args, dtype=DTYPE, params=params,
+    return trajectory(clause=clause, name=name, api=api, args=encode_tuples(args), dtype=DTYPE, params=params,
                       initial_state=initial, grads=grads, update=update, slots=slots, **extra)
 
 
