@@ -68,7 +68,7 @@ def _adam_weight_decay(args, params):
     return update
 
 
-def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES):
+def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES, dtype="float32"):
     cases = []
     for api, extra in surfaces:
         state = {**initial(params, moment1="0", moment2="0"), "beta1_power": [["1"]], "beta2_power": [["1"]],
@@ -77,15 +77,15 @@ def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES):
             state["vhat"] = initial(params, vhat="0")["vhat"]
         surface = api.split(".")[-1] + "".join(f"-{key}" for key in extra)
         cases.append(trajectory(clause=clause, name=f"{name}[{surface}]", api=api, args={**args, **extra},
-                                dtype="float32", params=params, initial_state=state, grads=GRADS,
+                                dtype=dtype, params=params, initial_state=state, grads=GRADS,
                                 update=_adam(args, params)))
     return cases
 
 
-def _awd_case(clause, name, args, params=PARAMS):
+def _awd_case(clause, name, args, params=PARAMS, dtype="float32"):
     # slots are attribute names: moments1 / moments2 (their Parameters are named adam_m.* / adam_v.*)
     state = {**initial(params, moments1="0", moments2="0"), "global_step": [["0"]]}
-    return trajectory(clause=clause, name=name, api="nn.AdamWeightDecay", args=args, dtype="float32", params=params,
+    return trajectory(clause=clause, name=name, api="nn.AdamWeightDecay", args=args, dtype=dtype, params=params,
                       initial_state=state, grads=GRADS, update=_adam_weight_decay(args, params))
 
 
@@ -111,4 +111,7 @@ def build() -> list[dict]:
                   {"params": [{"params": ["dense.weight"], "weight_decay": 0.5},
                               {"params": ["bn.gamma"], "weight_decay": 0.25, "lr": 0.05}], "learning_rate": 0.1},
                   params=FILTER_PARAMS),
+        *_adam_cases("OPTIM.nn.float16", "adam", {"learning_rate": 0.1}, surfaces=lazy_family, dtype="float16"),
+        _awd_case("OPTIM.nn.float16", "adam-weight-decay", {"learning_rate": 0.1, "weight_decay": 0.25},
+                  dtype="float16"),
     ]

@@ -44,10 +44,10 @@ def _update(args, params):
     return update
 
 
-def _case(clause, name, args, params=PARAMS, grads=GRADS, **extra):
+def _case(clause, name, args, params=PARAMS, grads=GRADS, dtype="float32", **extra):
     state = {**initial(params, moments="0"), "global_step": [["0"]]}
     run_args = {key: value for key, value in args.items() if not key.startswith("$")}
-    return trajectory(clause=clause, name=name, api="nn.Momentum", args=run_args, dtype="float32", params=params,
+    return trajectory(clause=clause, name=name, api="nn.Momentum", args=run_args, dtype=dtype, params=params,
                       initial_state=state, grads=grads, update=_update(args, params), **extra)
 
 
@@ -57,6 +57,7 @@ def build() -> list[dict]:
         _case("NN.Momentum.update", "fixed-lr", {"learning_rate": 0.1, "momentum": 0.9}),
         _case("NN.Momentum.update", "momentum-above-one", {"learning_rate": 0.05, "momentum": 1.5}),
         _case("NN.Momentum.nesterov", "documented", {"learning_rate": 0.1, "momentum": 0.9, "use_nesterov": True}),
+        _case("OPTIM.nn.float16", "momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16"),
         _case("OPTIM.nn.weight_decay", "coupled-with-loss-scale",
               {"learning_rate": 0.1, "momentum": 0.9, "weight_decay": 0.25, "loss_scale": 4.0}),
         _case("OPTIM.nn.weight_decay_filter", "beta-gamma-names-skipped",

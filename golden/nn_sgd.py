@@ -46,10 +46,10 @@ def _update(args):
     return update
 
 
-def _case(clause, name, args):
+def _case(clause, name, args, dtype=DTYPE):
     initial = {"params": [p["value"] for p in PARAMS], "accum": [["0", "0"], ["0"]], "stat": [["1", "1"], ["1"]],
                "global_step": [["0"]]}
-    return trajectory(clause=clause, name=name, api="nn.SGD", args=args, dtype=DTYPE, params=PARAMS,
+    return trajectory(clause=clause, name=name, api="nn.SGD", args=args, dtype=dtype, params=PARAMS,
                       initial_state=initial, grads=GRADS, update=_update(args))
 
 
@@ -60,4 +60,5 @@ def build() -> list[dict]:
         _case("NN.SGD.nesterov", "basic", {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True}),
         _case("NN.SGD.momentum", "weight-decay-and-loss-scale",
               {"learning_rate": 0.05, "momentum": 0.5, "weight_decay": 0.25, "loss_scale": 4.0}),
+        _case("OPTIM.nn.float16", "sgd-momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16"),
     ]

@@ -12,7 +12,7 @@ Each call: ``g <- (g + wd·ls·w) · (1/ls)`` (decay_weight, gradients_centraliz
 Validation: momentum must be a ``float`` (an int -> ``TypeError``), >= 0 (``ValueError``; > 1 accepted);
 use_nesterov a bool (``TypeError``).
 
-Clauses: NN.Momentum.update, NN.Momentum.nesterov, NN.Momentum.validation
+Clauses: NN.Momentum.update, NN.Momentum.nesterov, NN.Momentum.validation, NN.Momentum.nonfinite
 """
 from __future__ import annotations
 

@@ -38,12 +38,18 @@ Contract (every subclass inherits it; each bullet is a clause):
   list); groups without one share ``learning_rate``. ``self.learning_rate`` and ``get_lr()`` are then per
   *parameter*. When any lr is dynamic, every static lr is read as ``lr + 1 - 1`` in float32 (0.01 reads
   back as 0.00999999). 1-D group lrs must all have the top-level 1-D lr's length (``ValueError``).
+* Shapes and dtypes (OPTIM.nn.empty_parameter, OPTIM.nn.scalar_parameter, OPTIM.nn.float16): a zero-size
+  parameter cannot get state slots (``ValueError``); a 0-d parameter is a one-element parameter; float16
+  parameters keep float16 state where the kernel accepts them (SGD, Momentum, Adam, AdamWeightDecay).
+* Extreme values (OPTIM.nn.zero_gradient, OPTIM.nn.subnormal): a zero gradient from a zero state moves nothing
+  but AdamWeightDecay's decay; subnormals are computed as IEEE gradual underflow.
 
 Clauses: OPTIM.nn.parameters, OPTIM.nn.requires_grad, OPTIM.nn.duplicate_parameters,
 OPTIM.nn.parameters_clone, OPTIM.nn.lr_static, OPTIM.nn.lr_dynamic, OPTIM.nn.lr_types, OPTIM.nn.lr_past_end,
 OPTIM.nn.global_step, OPTIM.nn.weight_decay, OPTIM.nn.weight_decay_dynamic, OPTIM.nn.weight_decay_filter,
 OPTIM.nn.loss_scale, OPTIM.nn.grad_centralization, OPTIM.nn.groups, OPTIM.nn.group_lr,
-OPTIM.nn.order_params, OPTIM.nn.get_lr_parameter, OPTIM.nn.custom_optimizer
+OPTIM.nn.order_params, OPTIM.nn.get_lr_parameter, OPTIM.nn.custom_optimizer, OPTIM.nn.empty_parameter,
+OPTIM.nn.scalar_parameter, OPTIM.nn.float16, OPTIM.nn.zero_gradient, OPTIM.nn.subnormal
 """
 from __future__ import annotations
 

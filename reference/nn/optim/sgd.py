@@ -13,7 +13,10 @@ Validation (after the base class's): momentum and dampening int -> float, anothe
 < 0 -> ``ValueError`` (> 1 accepted); nesterov a bool; nesterov needs momentum > 0 and dampening 0
 (``ValueError``); a dynamic (Cell) weight decay -> ``TypeError``.
 
-Clauses: NN.SGD.plain, NN.SGD.momentum, NN.SGD.nesterov, NN.SGD.validation
+Extreme inputs follow IEEE float arithmetic elementwise (NaN and inf propagate to their own element only,
+overflow gives inf, subnormals are kept; MindSpore's CPU flushes subnormals to zero).
+
+Clauses: NN.SGD.plain, NN.SGD.momentum, NN.SGD.nesterov, NN.SGD.validation, NN.SGD.nonfinite
 """
 from __future__ import annotations
 
