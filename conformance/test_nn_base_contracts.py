@@ -111,3 +111,33 @@ def test_equal_groups_change_nothing(backend, reference_backend, lr, grads):
     for x, y, z in zip(plain.get("params"), grouped.get("params"), reference.get("params")):
         assert np.array_equal(x, y), "one group per parameter with lr=a must equal an optimizer built with lr=a"
         assert np.array_equal(x, z), "differential: the backend and the reference disagree"
+
+
+@pytest.mark.clause("NN.SGD.validation")
+def test_sgd_rejects_a_dynamic_weight_decay(backend):
+    w = backend.root.Parameter(backend.root.Tensor(np.array([1.0], np.float32)), name="w")
+    with pytest.raises(TypeError, match="weight_decay"):
+        backend.root.nn.SGD([w], 0.1, weight_decay=step_decay(backend.root.nn))
+
+
+@pytest.mark.clause("NN.LARS.global_step")
+def test_lars_over_a_dynamic_weight_decay_advances_global_step_twice(backend):
+    root = backend.root
+    w = root.Parameter(root.Tensor(np.array([1.0, 0.0], np.float32)), name="w")
+    inner = root.nn.Momentum([w], 1.0, 0.0, weight_decay=step_decay(root.nn))  # wd(step) = 0.5*step
+    lars = root.nn.LARS(inner, coefficient=0.5)
+    grad = np.array([0.0, 1.0], np.float32)
+    lars((root.Tensor(grad),))
+    first = w.asnumpy().astype(np.float64)
+    lars((root.Tensor(grad),))
+    assert inner.global_step.asnumpy().tolist() == [4], "LARS must add 1 to the inner optimizer's 1 per call"
+
+    def after_second_call(wd):  # the documented LARS step from `first` with weight decay wd, lr 1, no momentum
+        w_norm, g_norm = np.linalg.norm(first), np.linalg.norm(grad)
+        return first - 0.5 * w_norm / (g_norm + wd * w_norm + 1e-5) * (grad + wd * first)
+
+    got = w.asnumpy()[0]
+    read_at_step_2, read_at_step_1 = after_second_call(1.0)[0], after_second_call(0.5)[0]
+    assert abs(got - read_at_step_2) < abs(got - read_at_step_1), (
+        f"call 1 must read the weight decay at global_step 2 (wd 1.0 -> w[0] {read_at_step_2:.6f}), not 1 "
+        f"(wd 0.5 -> {read_at_step_1:.6f}); got {got:.6f}")

@@ -122,6 +122,14 @@ BUILDS = [
         ("nesterov-with-dampening", {"nesterov": True, "momentum": 0.9, "dampening": 0.1}, ValueError,
          ["dampening"]),
     ]),
+    # -- nn.LARS (around nn.Momentum) ---------------------------------------------------------------
+    *_rows("NN.LARS.validation", "nn.LARS", {"optimizer": {"$optimizer": "nn.Momentum",
+                                                           "args": {"learning_rate": 0.1, "momentum": 0.9}}}, [
+        ("epsilon-int", {"epsilon": 1}, TypeError, ["epsilon"]),
+        ("coefficient-int", {"coefficient": 1}, TypeError, ["coefficient"]),
+        ("use_clip-int", {"use_clip": 1}, TypeError, ["use_clip"]),
+        ("use_clip-accepted", {"use_clip": True}, None, []),
+    ]),
     # -- nn.Momentum --------------------------------------------------------------------------------
     *_rows("NN.Momentum.validation", "nn.Momentum", _MOMENTUM, [
         ("momentum-int", {"momentum": 1}, TypeError, ["momentum"]),

@@ -20,7 +20,7 @@ it is dynamic itself while the inner optimizer is not.
 Validation: optimizer an nn Optimizer, epsilon and coefficient floats, use_clip a bool (``TypeError``);
 use_clip with a dynamic *and* grouped lr -> ``ValueError``.
 
-Clauses: NN.LARS.update, NN.LARS.validation
+Clauses: NN.LARS.update, NN.LARS.use_clip, NN.LARS.global_step, NN.LARS.validation
 """
 from __future__ import annotations
 
