@@ -10,37 +10,31 @@ Update at call t (``stat`` is 1 until the first momentum step)::
 from __future__ import annotations
 
 from golden.exact import constant
+from golden.nn_common import GRADS, PARAMS, copy_state, hyper, preprocess
 from golden.trajectory import trajectory
 
 FILE = "nn_sgd.json"
 DTYPE = "float32"
 
-PARAMS = [{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]},
-          {"name": "b", "shape": [1], "value": ["0.75"]}]
-GRADS = [[["0.25", "0.5"], ["-1"]], [["-0.125", "0.75"], ["0.5"]], [["0.5", "0.5"], ["0.25"]],
-         [["-0.375", "0.0625"], ["-0.5"]]]
-
 
 def _update(args):
-    lr, mu = constant(args.get("learning_rate", 0.1)), constant(args.get("momentum", 0.0))
+    mu = constant(args.get("momentum", 0.0))
     d, nesterov = constant(args.get("dampening", 0.0)), args.get("nesterov", False)
-    wd, ls = constant(args.get("weight_decay", 0.0)), constant(args.get("loss_scale", 1.0))
+    loss_scale = args.get("loss_scale", 1.0)
 
     def update(state, grad, t):
-        new = {slot: [list(p) for p in values] for slot, values in state.items()}
+        new = copy_state(state)
         for i, (ws, gs) in enumerate(zip(state["params"], grad)):
+            lr, wd, decayed = hyper(args, PARAMS, i, t - 1)
             for j, (w, g) in enumerate(zip(ws, gs)):
-                if wd.exact != 0:
-                    g = w * (wd * ls) + g
-                if ls.exact != 1:
-                    g = g * (1 / ls)
+                g = preprocess(w, g, wd, decayed, loss_scale)
                 if mu.exact == 0:
                     new["params"][i][j] = w - lr * g
                     continue
                 accum = g if state["stat"][i][j].exact > 0 else mu * state["accum"][i][j] + (1 - d) * g
                 new["accum"][i][j], new["stat"][i][j] = accum, constant(0)
                 new["params"][i][j] = w - lr * (g + mu * accum) if nesterov else w - lr * accum
-            new["global_step"] = [[constant(t)]]
+        new["global_step"] = [[constant(t)]]
         return new
 
     return update
@@ -61,4 +55,11 @@ def build() -> list[dict]:
         _case("NN.SGD.momentum", "weight-decay-and-loss-scale",
               {"learning_rate": 0.05, "momentum": 0.5, "weight_decay": 0.25, "loss_scale": 4.0}),
         _case("OPTIM.nn.float16", "sgd-momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16"),
+        _case("OPTIM.nn.lr_dynamic", "sgd-per-step-list", {"learning_rate": [0.1, 0.05, 0.025, 0.0125], "momentum": 0.5}),
+        _case("OPTIM.nn.lr_dynamic", "sgd-schedule-exponential",
+              {"learning_rate": {"$schedule": "nn.ExponentialDecayLR",
+                                 "args": {"learning_rate": 0.1, "decay_rate": 0.9, "decay_steps": 2}}, "momentum": 0.5}),
+        _case("OPTIM.nn.group_lr", "sgd-group-lr-and-weight-decay",
+              {"params": [{"params": ["w"], "lr": 0.05, "weight_decay": 0.25}, {"params": ["b"]}],
+               "learning_rate": 0.1, "momentum": 0.9}),
     ]
