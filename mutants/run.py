@@ -19,7 +19,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +31,8 @@ from mutants.probe import FAMILY_ENV, RESULT_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = Mutant("baseline", "", "the unmutated reference (must pass)", "", "", "")
-PYTEST_ARGS = ["--backend", "reference", "-x", "-q", "-p", "no:cacheprovider", "-p", "mutants.probe",
-               "--import-mode=append", "--hypothesis-profile", "dev", "--seed", "0", "--case-timeout", "30"]
+PYTEST_ARGS = ["--backend", "reference", "-x", "-q", "-p", "mutants.probe", "--hypothesis-profile", "dev",
+               "--seed", "0", "--case-timeout", "30"]
 
 
 @dataclass(frozen=True)
@@ -42,34 +44,45 @@ class Outcome:
     seconds: float
 
 
+@contextmanager
+def mutated_reference(mutant: Mutant) -> Iterator[Path]:
+    """A temporary directory holding a copy of ``reference/`` with ``mutant`` applied (none for BASELINE)."""
+    with tempfile.TemporaryDirectory(prefix="optimspec-mutant-") as tmp:
+        copy = Path(tmp)
+        shutil.copytree(ROOT / "reference", copy / "reference", ignore=shutil.ignore_patterns("__pycache__"))
+        if mutant is not BASELINE:
+            mutant.apply(copy)
+        yield copy
+
+
+def run_pytest(copy: Path, args: list[str], env: dict, timeout: float) -> subprocess.CompletedProcess:
+    """``pytest conformance ARGS`` importing ``reference`` from ``copy`` (its first ``sys.path`` entry)."""
+    env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]), "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "--rootdir", str(ROOT),
+               "--import-mode=append", "-p", "no:cacheprovider", *args]
+    return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+
+
 def run_suite(mutant: Mutant, timeout: float) -> Outcome:
     started = time.monotonic()
 
     def outcome(status, clause="", detail=""):
         return Outcome(mutant, status, clause, detail, time.monotonic() - started)
 
-    with tempfile.TemporaryDirectory(prefix="optimspec-mutant-") as tmp:
-        copy = Path(tmp)
-        shutil.copytree(ROOT / "reference", copy / "reference", ignore=shutil.ignore_patterns("__pycache__"))
-        if mutant is not BASELINE:
-            try:
-                mutant.apply(copy)
-            except CatalogueError as exc:
-                return outcome("ERROR", detail=str(exc))
-        result_file = copy / "result.json"
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]), "PYTHONDONTWRITEBYTECODE": "1",
-               RESULT_ENV: str(result_file), FAMILY_ENV: mutant.family}
-        command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "--rootdir", str(ROOT), *PYTEST_ARGS]
-        try:
-            done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return outcome("ERROR", detail=f"the suite ran past --timeout={timeout:g} s")
-        if not result_file.exists():
-            return outcome("ERROR", detail=f"pytest exited {done.returncode} before the session finished: "
-                                           f"{(done.stdout + done.stderr).strip()[-300:]}")
-        result = json.loads(result_file.read_text())
-        if not str(result["reference"] or "").startswith(str(copy)):
-            return outcome("ERROR", detail=f"the suite imported {result['reference']}, not the mutated copy")
+    try:
+        with mutated_reference(mutant) as copy:
+            result_file = copy / "result.json"
+            done = run_pytest(copy, PYTEST_ARGS, {RESULT_ENV: str(result_file), FAMILY_ENV: mutant.family}, timeout)
+            if not result_file.exists():
+                return outcome("ERROR", detail=f"pytest exited {done.returncode} before the session finished: "
+                                               f"{(done.stdout + done.stderr).strip()[-300:]}")
+            result = json.loads(result_file.read_text())
+            if not str(result["reference"] or "").startswith(str(copy)):
+                return outcome("ERROR", detail=f"the suite imported {result['reference']}, not the mutated copy")
+    except CatalogueError as exc:
+        return outcome("ERROR", detail=str(exc))
+    except subprocess.TimeoutExpired:
+        return outcome("ERROR", detail=f"the suite ran past --timeout={timeout:g} s")
     failure = result["first_failure"]
     if mutant is BASELINE:
         return outcome("passed" if done.returncode == 0 else "FAILED", *_describe(failure, done))

@@ -24,8 +24,6 @@ EXP = mutants_of("EXP", f"{OPTIM}/adamw.py", [
      "step=self.state_step._data,", "step=self.state_step._data + 1,"),
     ("amsgrad-max-over-grad-squared", "AMSGrad keeps the maximum of g² instead of v",
      "np.maximum(max_exp_avg_sq, exp_avg_sq, out=max_exp_avg_sq)", "np.maximum(max_exp_avg_sq, grad * grad, out=max_exp_avg_sq)"),
-    ("adamw-float64-decay-factor", "1 - lr·wd computed in float64 from the unrounded lr (MindSpore: float32)",
-     "return np.float32(1) - np.float32(lr) * np.float32(weight_decay)", "return 1.0 - float(lr) * float(weight_decay)"),
 ]) + mutants_of("EXP", f"{OPTIM}/adam.py", [
     ("adam-weight-decay-ignored", "experimental Adam ignores weight_decay",
      'grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))',
