@@ -9,24 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conformance.cases.tutorial_nn import NET
+
 TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
 
-PREAMBLE = """\
+#: the tutorial's Net (shared with the nn.optim section's cases), its import lines left to the namespace
+_NET = "\n".join(line for line in NET.splitlines() if not line.startswith(("import ", "from ")))
+PREAMBLE = f"""\
 import importlib
 optim = importlib.import_module(mindspore.__name__ + ".experimental.optim")
 ops = importlib.import_module(mindspore.__name__ + ".ops")
-
-class Net(nn.Cell):
-    def __init__(self):
-        super().__init__()
-        self.conv = nn.Conv2d(1, 6, 5, pad_mode="valid")
-        self.param = Parameter(Tensor(np.array([1.0], np.float32)), 'param')
-
-    def construct(self, x):
-        x = self.conv(x)
-        x = x * self.param
-        out = ops.matmul(x, x)
-        return out
+{_NET}
 """
 
 GROUPED_ADAM = """\

@@ -6,25 +6,19 @@ message must contain. ``optimizer=None`` passes an object that is not an experim
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from conformance.cases.lr_validation import Call
 
 P = "experimental.optim.lr_scheduler."
 
 
 @dataclass(frozen=True)
-class SchedCall:
-    clause: str
-    api: str
-    label: str
-    args: dict
-    error: type | None
-    mentions: tuple[str, ...] = field(default=())
+class SchedCall(Call):
+    """A :class:`Call` on a scheduler: built on an SGD with one group per entry of ``lrs``, after ``children``."""
+
     lrs: tuple[float, ...] = (0.1,)
     children: tuple[tuple[str, dict], ...] = ()
-
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
 
 
 def _rows(clause, name, base, table, **extra):
