@@ -181,3 +181,43 @@ def test_decorated_kernel_runs_block_by_block_and_keeps_its_name():
     assert double(a) is None
     assert sizes == [BLOCK, BLOCK, 5] and (a == 2).all()
     assert double.__name__ == "double" and double.__doc__ == "Doc."
+
+
+# -- the reference's own kernels that run in blocks: blocked == whole on arrays spanning several blocks --------
+def _kernel_args(name: str, n: int):
+    """Arguments of the blocked kernel ``name`` on float32 arrays of ``n`` elements (state arrays >= 0)."""
+    rng, f32 = np.random.default_rng(7), np.float32
+    w, g, m = (rng.standard_normal(n).astype(f32) for _ in range(3))
+    v, v2, stat = np.abs(rng.standard_normal(n)).astype(f32), np.abs(rng.standard_normal(n)).astype(f32), \
+        (rng.random(n) < 0.5).astype(f32)
+    return {
+        "reference.ops.adam:adam": (w, m, v, f32(0.729), f32(0.997), f32(1e-3), f32(0.9), f32(0.999), f32(1e-8), g,
+                                    True),
+        "reference.ops.adam:apply_adam_with_amsgrad": (w, m, v, v2, f32(0.729), f32(0.997), f32(1e-3), f32(0.9),
+                                                       f32(0.999), f32(1e-8), g),
+        "reference.ops.apply_momentum:apply_momentum": (w, m, f32(1e-2), g, f32(0.9), True),
+        "reference.ops.sgd:sgd": (w, g, f32(1e-2), m, f32(0.9), stat, f32(0.1), f32(1e-2), False),
+        "reference.ops.apply_rmsprop:apply_rmsprop": (w, v, m, f32(1e-2), g, f32(0.9), f32(0.5), f32(1e-6)),
+        "reference.ops.apply_adagrad:apply_adagrad": (w, v, f32(1e-2), g, f32(1e-6), True),
+        "reference.experimental.optim.adamw:adam_torch_update": (w, g, m, v, v2, dict(
+            lr=f32(1e-3), betas=(0.9, 0.999), eps=1e-8, step=np.int32(3), decay_factor=f32(0.99999))),
+    }[name]
+
+
+BLOCKED_KERNELS: list[str] = []  # "module:function" of every kernel switched to @blocked
+
+
+@pytest.mark.parametrize("name", BLOCKED_KERNELS)
+def test_reference_kernel_in_blocks_is_bit_identical_to_whole(name):
+    import importlib
+    module, function = name.split(":")
+    kernel = getattr(importlib.import_module(module), function)
+    assert hasattr(kernel, "__wrapped__"), f"{name} is not decorated with @blocked"
+    results = []
+    for run in (kernel.__wrapped__, kernel):
+        args = _kernel_args(name, 2 * BLOCK_ELEMENTS + 12345)
+        keywords = args[-1] if isinstance(args[-1], dict) else {}
+        positional = args[:-1] if keywords else args
+        run(*positional, **keywords)
+        results.append([a for a in positional if isinstance(a, np.ndarray)])
+    _assert_bit_identical(*results)
