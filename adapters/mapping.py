@@ -15,7 +15,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from adapters.base import NotApplicable, OptimizerHandle
+from adapters.base import Adapter, NotApplicable, OptimizerHandle
 
 #: a slot value meaning "the backend keeps no counterpart of this MindSpore slot" (neither set nor compared)
 NO_COUNTERPART = None
@@ -54,21 +54,23 @@ class Mapping:
     note: str = ""
 
     def translate(self, api: str, args: dict) -> dict:
-        """The backend's keyword arguments for MindSpore's ``args``, or :class:`NotApplicable`."""
+        """The backend's keyword arguments for MindSpore's ``args`` (MindSpore's defaults included, so that
+        a backend default never stands in for MindSpore's), or :class:`NotApplicable`."""
         for name in args:
             if name not in self.args:
                 raise NotApplicable(f"{api} argument {name!r} has no counterpart in {self.target}")
-        merged = {**self.defaults, **args}
+        merged = {**self.defaults, **{name: decoded(value) for name, value in args.items()}}
         for requirement in self.requires:
             if not requirement.holds(merged):
                 raise NotApplicable(f"{api} maps to {self.target} only when {requirement.condition}")
-        out = {self.args[name]: value for name, value in args.items() if self.args[name] is not None}
+        out = {self.args[name]: value for name, value in merged.items() if self.args.get(name) is not None}
         out.update(self.fixed)
         out.update({name: derive(merged) for name, derive in self.derived.items()})
         return out
 
     def translate_group(self, api: str, group: dict) -> dict:
         """One parameter group's hyperparameters (``params`` excluded) in the backend's keys."""
+        group = {name: decoded(value) for name, value in group.items()}
         for name, value in group.items():
             if name not in self.group_args:
                 raise NotApplicable(f"{api} group key {name!r} has no counterpart in {self.target} groups")
@@ -78,10 +80,11 @@ class Mapping:
         return {self.group_args[name]: value for name, value in group.items()}
 
     def slot(self, api: str, slot: str):
-        """The backend's name for MindSpore's ``slot`` (:data:`NO_COUNTERPART` when it has none)."""
+        """The backend's name for MindSpore's ``slot`` (:data:`NO_COUNTERPART` when it has none); an
+        unlisted slot is an ``AttributeError``, as asking MindSpore's optimizer for an attribute it lacks."""
         if slot not in self.slots:
-            raise KeyError(f"the mapping of {api} -> {self.target} does not list slot {slot!r}: add it "
-                           f"(NO_COUNTERPART where the backend keeps none)")
+            raise AttributeError(f"the mapping of {api} -> {self.target} does not list slot {slot!r} (if "
+                                 f"{api} has it, add it: NO_COUNTERPART where the backend keeps none)")
         return self.slots[slot]
 
 
@@ -90,6 +93,11 @@ class Unsupported:
     """An API the backend has no faithful equivalent of, and why (reported as n/a)."""
 
     reason: str
+
+
+def decoded(value):
+    """A case's JSON argument as Python: ``{"$tuple": [...]}`` -> a tuple (JSON has none); else unchanged."""
+    return tuple(value["$tuple"]) if isinstance(value, dict) and "$tuple" in value else value
 
 
 def lookup(table: dict, api: str, backend: str) -> Mapping:
@@ -127,6 +135,23 @@ def is_default(name: str, default, why: str) -> Requires:
     return Requires(f"{name} == {default!r} ({why})", lambda args: args.get(name, default) == default)
 
 
+def _no_mindspore_objects(backend: str) -> NotApplicable:
+    return NotApplicable(f"{backend} has its own API, not MindSpore's: a test that drives MindSpore's own objects "
+                         f"(Parameter, Tensor, ops.assign, the optimizer object's attributes) has no counterpart")
+
+
+class MappedAdapter(Adapter):
+    """An adapter for a backend with its own API (torch, optax), reached only through mappings: a test that
+    reaches for MindSpore's objects (``backend.root``, ``backend.assign``) is n/a, never an AttributeError."""
+
+    @property
+    def root(self):
+        raise _no_mindspore_objects(self.name)
+
+    def assign(self, parameter, value) -> None:
+        raise _no_mindspore_objects(self.name)
+
+
 class MappedOptimizer(OptimizerHandle):
     """An optimizer handle whose slots go through the mapping's slot kinds: objects with
     ``get(handle) -> list of arrays`` and ``set(handle, values)``; ``params_slot`` is the kind for ``"params"``."""
@@ -136,11 +161,18 @@ class MappedOptimizer(OptimizerHandle):
     def __init__(self, api: str, mapping: Mapping) -> None:
         self.api, self.mapping = api, mapping
 
+    @property
+    def optimizer(self):
+        """MindSpore's optimizer object, which a mapped backend does not have (its own is elsewhere)."""
+        raise _no_mindspore_objects(self.mapping.target)
+
     def _slot(self, slot: str):
         return self.params_slot if slot == "params" else self.mapping.slot(self.api, slot)
 
     def has_slot(self, slot: str) -> bool:
-        return self._slot(slot) is not NO_COUNTERPART
+        """``False`` only for a slot the mapping declares :data:`NO_COUNTERPART`; an unlisted slot is reported
+        present, so that reading it raises (a missing mapping entry must not pass unnoticed)."""
+        return slot == "params" or self.mapping.slots.get(slot, slot) is not NO_COUNTERPART
 
     def _present(self, slot: str):
         kind = self._slot(slot)

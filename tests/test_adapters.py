@@ -12,7 +12,7 @@ import pytest
 import adapters
 from adapters.base import NotApplicable
 from adapters.jax import device as jax_device
-from adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, lookup
+from adapters.mapping import NO_COUNTERPART, MappedOptimizer, Mapping, Requires, Unsupported, is_default, lookup
 from adapters.torch import device as torch_device
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,10 @@ SGD_LIKE = Mapping(target="lib.sgd", args={"learning_rate": "lr", "momentum": "b
 def test_mapping_renames_derives_and_fixes_arguments():
     assert SGD_LIKE.translate("nn.SGD", {"learning_rate": 0.1, "momentum": 0.9}) == {
         "lr": 0.1, "beta": 0.9, "foreach": False, "nesterov": True}
-    assert SGD_LIKE.translate("nn.SGD", {"learning_rate": 0.1})["nesterov"] is False  # the default is seen
+    # MindSpore's defaults are passed, never the backend's own
+    assert SGD_LIKE.translate("nn.SGD", {"learning_rate": 0.1}) == {"lr": 0.1, "beta": 0.0, "foreach": False,
+                                                                     "nesterov": False}
+    assert SGD_LIKE.translate("nn.SGD", {"learning_rate": {"$tuple": [0.1, 0.2]}})["lr"] == (0.1, 0.2)
 
 
 @pytest.mark.parametrize("args, says", [({"learning_rate": 0.1, "loss_scale": 2.0}, "loss_scale == 1.0"),
@@ -43,8 +46,20 @@ def test_mapping_groups_and_slots():
     with pytest.raises(NotApplicable, match="plain numbers"):
         SGD_LIKE.translate_group("nn.SGD", {"lr": {"$schedule": "nn.WarmUpLR", "args": {}}})
     assert SGD_LIKE.slot("nn.SGD", "accum") == "buf" and SGD_LIKE.slot("nn.SGD", "global_step") is NO_COUNTERPART
-    with pytest.raises(KeyError, match="does not list slot 'stat'"):
+    with pytest.raises(AttributeError, match="does not list slot 'stat'"):
         SGD_LIKE.slot("nn.SGD", "stat")
+
+
+def test_mapped_optimizer_reports_only_declared_absences():
+    """``has_slot`` is False only for NO_COUNTERPART; an unlisted slot is reported present and reading it
+    raises, so a mapping that forgets a slot fails loudly instead of skipping it."""
+    handle = MappedOptimizer("nn.SGD", SGD_LIKE)
+    assert handle.has_slot("params") and handle.has_slot("accum") and not handle.has_slot("global_step")
+    assert handle.has_slot("stat")
+    with pytest.raises(AttributeError, match="does not list slot 'stat'"):
+        handle.get("stat")
+    with pytest.raises(NotApplicable, match="keeps no counterpart"):
+        handle.get("global_step")
 
 
 def test_lookup_reports_unsupported_and_unlisted_apis_as_not_applicable():

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import Adapter, NotApplicable, OptimizerHandle
+from adapters.base import NotApplicable, OptimizerHandle
 from adapters.jax import mappings
 from adapters.jax.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
 from adapters.jax.slots import Params
-from adapters.mapping import MappedOptimizer, lookup, resolve
+from adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
 
 
 class OptaxOptimizer(MappedOptimizer):
@@ -37,7 +37,7 @@ class OptaxOptimizer(MappedOptimizer):
         self.params, self.state = self._update(grads, self.state, self.params)
 
 
-class JaxAdapter(Adapter):
+class JaxAdapter(MappedAdapter):
     name = "jax"
 
     def __init__(self) -> None:

@@ -11,8 +11,8 @@ import warnings
 
 import numpy as np
 
-from adapters.base import Adapter, NotApplicable, OptimizerHandle, SchedulerHandle
-from adapters.mapping import MappedOptimizer, lookup, resolve
+from adapters.base import NotApplicable, OptimizerHandle, SchedulerHandle
+from adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
 from adapters.torch import mappings
 from adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
 from adapters.torch.slots import Params
@@ -28,19 +28,19 @@ class TorchOptimizer(MappedOptimizer):
 
     def __init__(self, adapter: "TorchAdapter", api: str, mapping, optimizer, parameters: list) -> None:
         super().__init__(api, mapping)
-        self.adapter, self.optimizer, self.parameters = adapter, optimizer, parameters
+        self.adapter, self.torch_optimizer, self.parameters = adapter, optimizer, parameters
 
     def state(self, parameter) -> dict:
-        return self.optimizer.state[parameter]
+        return self.torch_optimizer.state[parameter]
 
     def optimizer_parameters(self) -> list:
         """The parameters in the optimizer's order (its groups in order), the order of MindSpore's slots."""
-        return [parameter for group in self.optimizer.param_groups for parameter in group["params"]]
+        return [parameter for group in self.torch_optimizer.param_groups for parameter in group["params"]]
 
     def step(self, grads) -> None:
         for parameter, grad in zip(self.parameters, grads, strict=True):
             parameter.grad = self.adapter.tensor(grad, parameter) if parameter.requires_grad else None
-        self.optimizer.step()
+        self.torch_optimizer.step()
 
 
 class TorchScheduler(SchedulerHandle):
@@ -75,7 +75,7 @@ class TorchScheduler(SchedulerHandle):
             group["lr"] = float(value)
 
 
-class TorchAdapter(Adapter):
+class TorchAdapter(MappedAdapter):
     name = "torch"
 
     def __init__(self) -> None:
