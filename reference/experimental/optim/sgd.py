@@ -17,11 +17,10 @@ EXP.SGD.defaults, EXP.SGD.validation
 """
 from __future__ import annotations
 
-import numpy as np
-
 from reference import _checkparam as validator
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
+from reference.ops.sgd import sgd
 
 
 class SGD(Optimizer):
@@ -56,23 +55,8 @@ class SGD(Optimizer):
             where = self._group_slice(group_id)
             grads = self._group_grads(group_id, gradients)
             for param, grad, accum, stat in zip(self.parameters[where], grads, self.accum[where], self.stat[where]):
-                _sgd_kernel(param._data, grad, lr, accum._data, stat._data, group["momentum"],
-                            group["dampening"], group["weight_decay"], group["nesterov"])
+                real = param._data.dtype.type  # ops.SGD(dampening, weight_decay, nesterov)(w, g, lr, accum, μ, stat)
+                sgd(param._data, grad, real(lr), accum._data, real(group["momentum"]), stat._data,
+                    real(group["dampening"]), real(group["weight_decay"]), group["nesterov"])
         return True
 
-
-def _sgd_kernel(w, g, lr, accum, stat, momentum, dampening, weight_decay, nesterov) -> None:
-    """``ops.SGD(dampening, weight_decay, nesterov)(w, g, lr, accum, momentum, stat)``, in place."""
-    real = w.dtype.type
-    if weight_decay > 0.0:
-        np.add(g, w * real(weight_decay), out=g)
-    if momentum > 0.0:
-        first = stat > 0
-        later = accum * real(momentum) + (real(1) - real(dampening)) * g
-        np.copyto(accum, np.where(first, g, later))
-        stat[first] = 0
-        if nesterov:
-            np.add(g, accum * real(momentum), out=g)
-        else:
-            np.copyto(g, accum)
-    np.subtract(w, real(lr) * g, out=w)
