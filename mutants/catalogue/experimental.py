@@ -29,11 +29,10 @@ EXP = mutants_of("EXP", f"{OPTIM}/adamw.py", [
      'grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))',
      "grads = self._group_grads(group_id, gradients)"),
 ]) + mutants_of("EXP", f"{OPTIM}/sgd.py", [
-    ("sgd-nesterov-ignored", "experimental SGD ignores nesterov",
-     "        if nesterov:\n            np.add(g, accum * real(momentum), out=g)",
-     "        if False:\n            np.add(g, accum * real(momentum), out=g)"),
-    ("sgd-dampening-ignored", "experimental SGD ignores dampening",
-     "later = accum * real(momentum) + (real(1) - real(dampening)) * g", "later = accum * real(momentum) + g"),
+    ("sgd-nesterov-ignored", "experimental SGD ignores a group's nesterov",
+     'real(group["weight_decay"]), group["nesterov"])', 'real(group["weight_decay"]), False)'),
+    ("sgd-dampening-ignored", "experimental SGD ignores a group's dampening",
+     'real(group["dampening"]), real(group["weight_decay"])', 'real(0.0), real(group["weight_decay"])'),
 ]) + mutants_of("EXP", f"{OPTIM}/rmsprop.py", [
     ("rmsprop-eps-inside-sqrt", "torch-form RMSprop adds eps inside the square root",
      "avg = np.sqrt(s._data) + eps", "avg = np.sqrt(s._data + eps)"),
