@@ -110,7 +110,7 @@ class TorchAdapter(MappedAdapter):
 
     def optimizer(self, api: str, params, args: dict) -> OptimizerHandle:
         mapping = lookup(mappings.OPTIMIZERS, api, self.name)
-        args = dict(args)
+        args = {name: self._tensor_argument(value) for name, value in args.items()}
         given = args.pop("params", _DEFAULT)
         kwargs = mapping.translate(api, args)
         parameters = [self.torch.nn.Parameter(self.tensor(spec.value), requires_grad=spec.requires_grad)
@@ -118,6 +118,12 @@ class TorchAdapter(MappedAdapter):
         by_name = {spec.name: parameter for spec, parameter in zip(params, parameters)}
         target = parameters if given is _DEFAULT else self._params(mapping, api, given, by_name)
         return TorchOptimizer(self, api, mapping, resolve(mapping.target)(target, **kwargs), parameters)
+
+    def _tensor_argument(self, value):
+        """A case's ``{"$tensor": values, "dtype": name}`` argument (a MindSpore Tensor) as a torch tensor."""
+        if isinstance(value, dict) and "$tensor" in value:
+            return self.tensor(np.asarray(value["$tensor"], value.get("dtype", "float32")))
+        return value
 
     @staticmethod
     def _params(mapping, api: str, given, by_name: dict):
