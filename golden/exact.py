@@ -246,3 +246,24 @@ def maximum(a, b) -> Num:
     a, b = Num.lift(a), Num.lift(b)
     chosen = a if a.exact >= b.exact else b
     return Num(chosen.exact, chosen.approx, [(chosen, 1)], 0)
+
+
+def reduce_sum(values) -> Num:
+    """The sum of same-signed terms, in any order (a reduction kernel may add pairwise or in blocks).
+
+    One node of weight ``n - 1``: whatever the order, each of the ``n - 1`` additions rounds a partial sum no
+    larger than the total, so the error is at most ``(n - 1)·u·|sum|``.
+    """
+    values = [Num.lift(v) for v in values]
+    if any(v.approx < 0 for v in values) and any(v.approx > 0 for v in values):
+        raise ValueError("reduce_sum bounds same-signed terms only")
+    exact = sympy.Add(*(v.exact for v in values))
+    approx = mpmath.fsum(v.approx for v in values)
+    return Num(exact, approx, [(v, 1) for v in values], max(len(values) - 1, 0))
+
+
+def reduce_mean(values) -> Num:
+    """``sum · (1/n)`` with :func:`reduce_sum`: the ``1/n`` constant rounds unless n is a power of two, which
+    also bounds a kernel dividing by ``n``."""
+    values = list(values)
+    return reduce_sum(values) * constant(Fraction(1, len(values)))

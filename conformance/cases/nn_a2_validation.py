@@ -1,5 +1,5 @@
 """Invalid (and surprising but valid) arguments of nn.RMSProp, Adagrad, ProximalAdagrad, FTRL, AdaMax,
-Adadelta, ASGD, Rprop and of the ops optimizer primitives, as data (observed on MindSpore 2.10).
+Adadelta, ASGD, Rprop, AdaFactor and of the ops optimizer primitives, as data (observed on MindSpore 2.10).
 
 :class:`OptimizerCall`: one construction over one float32 parameter ``w``; :class:`PrimitiveCall`: one
 primitive call; ``error`` is the exception type MindSpore raises (``None``: accepted), ``mentions`` the
@@ -101,6 +101,40 @@ OPTIMIZER_CALLS = [
         ("etaminus-one", {"etas": _tuple(1.0, 1.2)}, ValueError, ["etaminus"]),
         ("etaplus-one", {"etas": _tuple(0.5, 1.0)}, ValueError, ["etaplus"]),
         ("etaplus-int", {"etas": _tuple(0.5, 2)}, TypeError, ["etaplus"]),
+    ]),
+    *_rows("NN.AdaFactor.validation", "nn.AdaFactor", [
+        ("learning_rate-with-relative_step", {"learning_rate": 0.1}, ValueError, ["relative_step"]),
+        ("warmup_init-without-relative_step", {"learning_rate": 0.1, "relative_step": False, "warmup_init": True},
+         ValueError, ["warmup_init"]),
+        ("no-learning_rate-without-relative_step", {"relative_step": False}, ValueError, ["relative_step"]),
+        ("order-relative_step-before-base", {"learning_rate": -1.0, "loss_scale": 0.0}, ValueError, ["relative_step"]),
+        ("learning_rate-negative", {"learning_rate": -0.1, "relative_step": False}, ValueError, ["learning rate"]),
+        ("loss_scale-zero", {"loss_scale": 0.0}, ValueError, ["loss_scale"]),
+        ("eps-string", {"eps": "ab"}, TypeError, ["eps"]),
+        ("eps-three", {"eps": _tuple(1e-30, 1e-3, 1.0)}, ValueError, ["eps"]),
+        ("eps-list-accepted", {"eps": [1e-30, 1e-3]}, None, []),
+        ("eps-int", {"eps": _tuple(0, 1e-3)}, TypeError, ["eps0"]),
+        ("eps-negative", {"eps": _tuple(-1e-30, 1e-3)}, ValueError, ["eps0"]),
+        ("eps-zero-accepted", {"eps": _tuple(0.0, 0.0)}, None, []),
+        ("clip_threshold-int", {"clip_threshold": 1}, TypeError, ["clip_threshold"]),
+        ("clip_threshold-negative", {"clip_threshold": -1.0}, ValueError, ["clip_threshold"]),
+        ("clip_threshold-zero-accepted", {"clip_threshold": 0.0}, None, []),
+        ("decay_rate-one", {"decay_rate": 1.0}, ValueError, ["decay_rate"]),
+        ("decay_rate-zero", {"decay_rate": 0.0}, ValueError, ["decay_rate"]),
+        ("decay_rate-int", {"decay_rate": 1}, TypeError, ["decay_rate"]),
+        ("weight_decay-one", {"weight_decay": 1.0}, ValueError, ["weight_decay"]),
+        ("weight_decay-int-zero", {"weight_decay": 0}, TypeError, ["weight_decay"]),
+        ("weight_decay-negative", {"weight_decay": -0.1}, ValueError, ["weight_decay"]),
+        ("scale_parameter-int", {"scale_parameter": 1}, TypeError, ["scale_parameter"]),
+        ("relative_step-int", {"relative_step": 1}, TypeError, ["relative_step"]),
+        ("compression-int", {"compression": 1}, TypeError, ["compression"]),
+        ("warmup_init-int-accepted", {"warmup_init": 1}, None, []),
+        ("beta1-int-accepted", {"beta1": 1}, None, []),
+        ("beta1-above-one-accepted", {"beta1": 1.5}, None, []),
+        ("beta1-none-accepted", {"beta1": None}, None, []),
+        ("beta1-bool", {"beta1": True}, TypeError, ["beta1"]),
+        ("beta1-negative", {"beta1": -0.1}, ValueError, ["beta1"]),
+        ("beta1-string", {"beta1": "a"}, TypeError, ["beta1"]),
     ]),
 ]
 

@@ -13,6 +13,7 @@ from reference.nn.optim.ada_max import AdaMax
 from reference.nn.optim.adadelta import Adadelta
 from reference.nn.optim.asgd import ASGD
 from reference.nn.optim.rprop import Rprop
+from reference.nn.optim.ada_factor import AdaFactor
 
 __all__ = ["Optimizer", "SGD", "Momentum", "Adam", "AdamOffload", "AdamWeightDecay", "LazyAdam", "Lamb", "LARS",
-           "RMSProp", "Adagrad", "ProximalAdagrad", "FTRL", "AdaMax", "Adadelta", "ASGD", "Rprop"]
+           "RMSProp", "Adagrad", "ProximalAdagrad", "FTRL", "AdaMax", "Adadelta", "ASGD", "Rprop", "AdaFactor"]
