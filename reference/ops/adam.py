@@ -35,6 +35,7 @@ import numpy as np
 
 from reference.common.tensor import Tensor
 from reference import _checkparam as validator
+from reference.common.blocked import blocked
 from reference.ops._apply import F16_F32, Primitive
 from reference.ops.sgd import tensor_scalar
 
@@ -58,14 +59,16 @@ def adam_delta(m, v, grad, lr_t, beta1, eps, use_nesterov: bool) -> np.ndarray:
     return -(lr_t * numerator / (np.sqrt(v) + eps))
 
 
+@blocked("w", "m", "v", "grad")
 def adam(w, m, v, b1p, b2p, lr, b1, b2, eps, grad, use_nesterov: bool) -> None:
-    """The Adam kernel on arrays of one dtype, in place."""
+    """The Adam kernel on arrays of one dtype, in place (over cache-sized blocks)."""
     adam_moments(m, v, grad, b1, b2)
     np.add(w, adam_delta(m, v, grad, adam_step_size(lr, b1p, b2p), b1, eps, use_nesterov), out=w)
 
 
+@blocked("w", "m", "v", "vhat", "grad")
 def apply_adam_with_amsgrad(w, m, v, vhat, b1p, b2p, lr, b1, b2, eps, grad) -> None:
-    """The AMSGrad kernel on arrays of one dtype, in place."""
+    """The AMSGrad kernel on arrays of one dtype, in place (over cache-sized blocks)."""
     adam_moments(m, v, grad, b1, b2)
     np.copyto(vhat, v, where=v > vhat)  # NaN never replaces vhat
     np.add(w, adam_delta(m, vhat, grad, adam_step_size(lr, b1p, b2p), b1, eps, False), out=w)
