@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common.blocked import blocked
 from reference.ops._apply import F16_F32_F64, Primitive
 
 
@@ -37,8 +38,10 @@ class ApplyMomentum(Primitive):
         return self.outputs(variable)
 
 
+@blocked("var", "acc", "grad")
 def apply_momentum(var: np.ndarray, acc: np.ndarray, lr, grad: np.ndarray, momentum, use_nesterov: bool) -> None:
-    """The kernel on arrays of one dtype, in place (``lr`` and ``momentum`` are scalars of that dtype)."""
+    """The kernel on arrays of one dtype, in place over cache-sized blocks (``lr`` and ``momentum`` are scalars of
+    that dtype)."""
     np.add(acc * momentum, grad, out=acc)
     if use_nesterov:
         np.subtract(var, grad * lr + acc * momentum * lr, out=var)
