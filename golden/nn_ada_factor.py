@@ -125,7 +125,7 @@ def _initial(params: list[dict]) -> dict:
             "step": [["0"]]}
 
 
-def _case(clause, name, args, params=MATRIX_AND_VECTOR, grads=GRADS):
+def case(clause, name, args, params=MATRIX_AND_VECTOR, grads=GRADS):
     slots = [s for s in SLOTS if s != "exp_avg" or args.get("beta1", 0.9) > 0]
     return trajectory(clause=clause, name=name, api="nn.AdaFactor", args=args, dtype="float32", params=params,
                       initial_state=_initial(params), grads=grads, slots=slots,
@@ -137,18 +137,18 @@ MANUAL = {"relative_step": False, "learning_rate": 0.25}
 
 def build() -> list[dict]:
     return [
-        _case("NN.AdaFactor.relative_step", "defaults-steps-1-to-4", {}),
-        _case("NN.AdaFactor.relative_step", "warmup-init-steps-1-to-4", {"warmup_init": True}),
-        _case("NN.AdaFactor.factored", "manual-lr-no-first-moment", {**MANUAL, "beta1": 0.0, "decay_rate": 0.5}),
-        _case("NN.AdaFactor.factored", "three-d-parameter", {**MANUAL, "beta1": 0.5}, THREE_D, THREE_D_GRADS),
-        _case("NN.AdaFactor.unfactored", "eps1-and-eps2-visible",
+        case("NN.AdaFactor.relative_step", "defaults-steps-1-to-4", {}),
+        case("NN.AdaFactor.relative_step", "warmup-init-steps-1-to-4", {"warmup_init": True}),
+        case("NN.AdaFactor.factored", "manual-lr-no-first-moment", {**MANUAL, "beta1": 0.0, "decay_rate": 0.5}),
+        case("NN.AdaFactor.factored", "three-d-parameter", {**MANUAL, "beta1": 0.5}, THREE_D, THREE_D_GRADS),
+        case("NN.AdaFactor.unfactored", "eps1-and-eps2-visible",
               {**MANUAL, "eps": {"$tuple": [0.25, 4.0]}, "beta1": 0.0}),
-        _case("NN.AdaFactor.clip", "threshold-binds", {**MANUAL, "clip_threshold": 0.5, "beta1": 0.0}),
-        _case("NN.AdaFactor.clip", "threshold-loose", {**MANUAL, "clip_threshold": 4.0, "beta1": 0.0}),
-        _case("NN.AdaFactor.beta1", "first-moment", {**MANUAL, "beta1": 0.5}),
-        _case("NN.AdaFactor.weight_decay", "decoupled-every-parameter-gamma-included",
+        case("NN.AdaFactor.clip", "threshold-binds", {**MANUAL, "clip_threshold": 0.5, "beta1": 0.0}),
+        case("NN.AdaFactor.clip", "threshold-loose", {**MANUAL, "clip_threshold": 4.0, "beta1": 0.0}),
+        case("NN.AdaFactor.beta1", "first-moment", {**MANUAL, "beta1": 0.5}),
+        case("NN.AdaFactor.weight_decay", "decoupled-every-parameter-gamma-included",
               {**MANUAL, "weight_decay": 0.25, "scale_parameter": False}, GAMMA_NAMED),
-        _case("NN.AdaFactor.loss_scale_ignored", "loss-scale-4", {**MANUAL, "loss_scale": 4.0}),
-        _case("NN.AdaFactor.lr_not_number", "per-step-list-turns-scale-parameter-off",
+        case("NN.AdaFactor.loss_scale_ignored", "loss-scale-4", {**MANUAL, "loss_scale": 4.0}),
+        case("NN.AdaFactor.lr_not_number", "per-step-list-turns-scale-parameter-off",
               {"relative_step": False, "learning_rate": [0.25, 0.5, 0.125, 0.375]}),
     ]

@@ -10,7 +10,7 @@ from golden.trajectory import trajectory
 FILE = "nn_ada_max.json"
 
 
-def _case(clause, name, args):
+def case(clause, name, args, params=PARAMS, grads=GRADS):
     beta1 = constant(args.get("beta1", 0.9))
     fixed = {"lr": constant(args.get("learning_rate", 0.001)), "beta1": beta1,
              "beta2": constant(args.get("beta2", 0.999)), "epsilon": constant(args.get("eps", 1e-8))}
@@ -27,16 +27,16 @@ def _case(clause, name, args):
         new["beta1_power"] = [[power["value"]]]
         return new
 
-    initial = {"params": [p["value"] for p in PARAMS], "moment1": filled("0"), "moment2": filled("0"),
+    initial = {"params": [p["value"] for p in params], "moment1": filled("0", params), "moment2": filled("0", params),
                "beta1_power": [["1"]]}
-    return trajectory(clause=clause, name=name, api="nn.AdaMax", args=args, dtype="float32", params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=update)
+    return trajectory(clause=clause, name=name, api="nn.AdaMax", args=args, dtype="float32", params=params,
+                      initial_state=initial, grads=grads, update=update)
 
 
 def build() -> list[dict]:
     return [
-        _case("NN.AdaMax.update", "bias-correction-eps-outside-max",
+        case("NN.AdaMax.update", "bias-correction-eps-outside-max",
               {"learning_rate": 0.125, "beta1": 0.5, "beta2": 0.75, "eps": 0.125}),
-        _case("NN.AdaMax.update", "defaults-weight-decay-and-loss-scale",
+        case("NN.AdaMax.update", "defaults-weight-decay-and-loss-scale",
               {"weight_decay": 0.25, "loss_scale": 4.0}),
     ]

@@ -9,19 +9,19 @@ from golden.trajectory import trajectory
 FILE = "nn_adadelta.json"
 
 
-def _case(clause, name, args):
+def case(clause, name, args, params=PARAMS, grads=GRADS):
     scalars = {"lr": constant(args.get("learning_rate", 1.0)), "rho": constant(args.get("rho", 0.9)),
                "epsilon": constant(args.get("epsilon", 1e-6))}
     update = elementwise(ops_apply_adadelta.update, "var", {"accum": "accum", "accum_update": "accum_update"},
                          lambda t, state: scalars, args)
-    initial = {"params": [p["value"] for p in PARAMS], "accum": filled("0"), "accum_update": filled("0")}
-    return trajectory(clause=clause, name=name, api="nn.Adadelta", args=args, dtype="float32", params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=update)
+    initial = {"params": [p["value"] for p in params], "accum": filled("0", params), "accum_update": filled("0", params)}
+    return trajectory(clause=clause, name=name, api="nn.Adadelta", args=args, dtype="float32", params=params,
+                      initial_state=initial, grads=grads, update=update)
 
 
 def build() -> list[dict]:
     return [
-        _case("NN.Adadelta.update", "large-epsilon", {"learning_rate": 0.5, "rho": 0.75, "epsilon": 0.0625}),
-        _case("NN.Adadelta.update", "rho-one-and-loss-scale", {"rho": 1.0, "epsilon": 0.25, "loss_scale": 2.0,
+        case("NN.Adadelta.update", "large-epsilon", {"learning_rate": 0.5, "rho": 0.75, "epsilon": 0.0625}),
+        case("NN.Adadelta.update", "rho-one-and-loss-scale", {"rho": 1.0, "epsilon": 0.25, "loss_scale": 2.0,
                                                                "weight_decay": 0.125}),
     ]

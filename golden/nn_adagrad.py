@@ -10,25 +10,25 @@ from golden.trajectory import trajectory
 FILE = "nn_adagrad.json"
 
 
-def _case(clause, name, args, api="nn.Adagrad"):
+def case(clause, name, args, api="nn.Adagrad", params=PARAMS, grads=GRADS):
     proximal = api == "nn.ProximalAdagrad"
     scalars = {"lr": constant(args.get("learning_rate", 0.001)), "l1": constant(args.get("l1", 0.0)),
                "l2": constant(args.get("l2", 0.0))}
     primitive = ops_apply_proximal_adagrad.update if proximal else ops_apply_adagrad.make_update()
     update = elementwise(primitive, "var", {"accum": "accum"}, lambda t, state: scalars, args)
-    initial = {"params": [p["value"] for p in PARAMS], "accum": filled(repr(args.get("accum", 0.1)))}
-    return trajectory(clause=clause, name=name, api=api, args=args, dtype="float32", params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=update)
+    initial = {"params": [p["value"] for p in params], "accum": filled(repr(args.get("accum", 0.1)), params)}
+    return trajectory(clause=clause, name=name, api=api, args=args, dtype="float32", params=params,
+                      initial_state=initial, grads=grads, update=update)
 
 
 def build() -> list[dict]:
     return [
-        _case("NN.Adagrad.state_init", "defaults-accum-starts-at-0.1", {}),
-        _case("NN.Adagrad.update", "lr-and-accum", {"accum": 0.25, "learning_rate": 0.5}),
-        _case("NN.Adagrad.update", "weight-decay-and-loss-scale",
+        case("NN.Adagrad.state_init", "defaults-accum-starts-at-0.1", {}),
+        case("NN.Adagrad.update", "lr-and-accum", {"accum": 0.25, "learning_rate": 0.5}),
+        case("NN.Adagrad.update", "weight-decay-and-loss-scale",
               {"learning_rate": 0.5, "weight_decay": 0.25, "loss_scale": 4.0}),
-        _case("NN.ProximalAdagrad.update", "l1-l2-shrinkage", {"learning_rate": 0.5, "l1": 0.25, "l2": 0.5},
+        case("NN.ProximalAdagrad.update", "l1-l2-shrinkage", {"learning_rate": 0.5, "l1": 0.25, "l2": 0.5},
               api="nn.ProximalAdagrad"),
-        _case("NN.ProximalAdagrad.update", "weight-decay-and-loss-scale",
+        case("NN.ProximalAdagrad.update", "weight-decay-and-loss-scale",
               {"learning_rate": 0.25, "l1": 0.0625, "weight_decay": 0.25, "loss_scale": 2.0}, api="nn.ProximalAdagrad"),
     ]

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from golden.exact import constant, maximum
-from golden.nn_optim_common import GRADS, PARAMS, preprocessed
+from golden.nn_optim_common import GRADS, PARAMS, filled, preprocessed
 from golden.trajectory import trajectory
 
 FILE = "nn_asgd.json"
@@ -34,17 +34,17 @@ def _update(args):
     return update
 
 
-def _case(clause, name, args):
-    initial = {"params": [p["value"] for p in PARAMS], "eta": [["0"], ["0"]], "mu": [["1"], ["1"]],
-               "ax": [["0", "0"], ["0"]]}
-    return trajectory(clause=clause, name=name, api="nn.ASGD", args=args, dtype="float32", params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=_update(args))
+def case(clause, name, args, params=PARAMS, grads=GRADS):
+    initial = {"params": [p["value"] for p in params], "eta": [["0"]] * len(params), "mu": [["1"]] * len(params),
+               "ax": filled("0", params)}
+    return trajectory(clause=clause, name=name, api="nn.ASGD", args=args, dtype="float32", params=params,
+                      initial_state=initial, grads=grads, update=_update(args))
 
 
 def build() -> list[dict]:
     return [
-        _case("NN.ASGD.update", "eta-decay", {"learning_rate": 0.5, "lambd": 0.25, "alpha": 0.75}),
-        _case("NN.ASGD.averaging", "t0-crossed-at-step-3", {"learning_rate": 0.5, "lambd": 0.25, "t0": 2.0}),
-        _case("NN.ASGD.update", "weight-decay", {"learning_rate": 0.25, "lambd": 0.5, "weight_decay": 0.125,
+        case("NN.ASGD.update", "eta-decay", {"learning_rate": 0.5, "lambd": 0.25, "alpha": 0.75}),
+        case("NN.ASGD.averaging", "t0-crossed-at-step-3", {"learning_rate": 0.5, "lambd": 0.25, "t0": 2.0}),
+        case("NN.ASGD.update", "weight-decay", {"learning_rate": 0.25, "lambd": 0.5, "weight_decay": 0.125,
                                                  "t0": 1.0}),
     ]

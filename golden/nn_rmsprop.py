@@ -13,7 +13,7 @@ FILE = "nn_rmsprop.json"
 NINE = [{"name": "w", "shape": [9], "value": ["1"] * 9}]
 
 
-def _case(clause, name, args, params=PARAMS, grads=GRADS):
+def case(clause, name, args, params=PARAMS, grads=GRADS):
     centered = args.get("centered", False)
     scalars = {"learning_rate": constant(args.get("learning_rate", 0.1)), "decay": constant(args.get("decay", 0.9)),
                "momentum": constant(args.get("momentum", 0.0)), "epsilon": constant(args.get("epsilon", 1e-10))}
@@ -28,13 +28,13 @@ def _case(clause, name, args, params=PARAMS, grads=GRADS):
 
 def build() -> list[dict]:
     return [
-        _case("NN.RMSProp.state_init", "defaults-mean-square-starts-at-one", {}),
-        _case("NN.RMSProp.update", "momentum-lr-inside-eps-inside",
+        case("NN.RMSProp.state_init", "defaults-mean-square-starts-at-one", {}),
+        case("NN.RMSProp.update", "momentum-lr-inside-eps-inside",
               {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5, "epsilon": 0.25}),
-        _case("NN.RMSProp.update", "weight-decay-and-loss-scale",
+        case("NN.RMSProp.update", "weight-decay-and-loss-scale",
               {"learning_rate": 0.05, "momentum": 0.5, "epsilon": 1e-6, "weight_decay": 0.25, "loss_scale": 4.0}),
-        _case("NN.RMSProp.update", "nine-elements-eps-inside", {"learning_rate": 0.125, "decay": 0.5, "epsilon": 0.5},
+        case("NN.RMSProp.update", "nine-elements-eps-inside", {"learning_rate": 0.125, "decay": 0.5, "epsilon": 0.5},
               params=NINE, grads=[[["1"] * 9], [["-0.5"] * 9]]),
-        _case("NN.RMSProp.centered", "momentum", {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5,
+        case("NN.RMSProp.centered", "momentum", {"learning_rate": 0.05, "decay": 0.75, "momentum": 0.5,
                                                   "epsilon": 0.25, "centered": True}),
     ]

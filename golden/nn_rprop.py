@@ -38,19 +38,19 @@ def _update(args):
     return update
 
 
-def _case(clause, name, args, grads=SIGN_CHANGES):
-    initial = {"params": [p["value"] for p in PARAMS], "prev": filled("0"), "step_size": filled("0")}
-    return trajectory(clause=clause, name=name, api="nn.Rprop", args=args, dtype="float32", params=PARAMS,
+def case(clause, name, args, params=PARAMS, grads=SIGN_CHANGES):
+    initial = {"params": [p["value"] for p in params], "prev": filled("0", params), "step_size": filled("0", params)}
+    return trajectory(clause=clause, name=name, api="nn.Rprop", args=args, dtype="float32", params=params,
                       initial_state=initial, grads=grads, update=_update(args))
 
 
 def build() -> list[dict]:
     return [
-        _case("NN.Rprop.first_step", "lr-above-max-step-is-clipped", {"learning_rate": 0.5,
+        case("NN.Rprop.first_step", "lr-above-max-step-is-clipped", {"learning_rate": 0.5,
                                                                       "step_sizes": {"$tuple": [0.001, 0.25]}}, grads=GRADS[:2]),
-        _case("NN.Rprop.first_step", "lr-below-min-step-is-clipped", {"learning_rate": 0.0001,
+        case("NN.Rprop.first_step", "lr-below-min-step-is-clipped", {"learning_rate": 0.0001,
                                                                       "step_sizes": {"$tuple": [0.001, 0.25]}}, grads=GRADS[:2]),
-        _case("NN.Rprop.update", "sign-changes-and-zero-gradient", {"learning_rate": 0.125, "etas": {"$tuple": [0.5, 1.5]},
+        case("NN.Rprop.update", "sign-changes-and-zero-gradient", {"learning_rate": 0.125, "etas": {"$tuple": [0.5, 1.5]},
                                                                     "step_sizes": {"$tuple": [0.0625, 0.25]}}),
-        _case("NN.Rprop.update", "weight-decay", {"learning_rate": 0.125, "weight_decay": 0.25}),
+        case("NN.Rprop.update", "weight-decay", {"learning_rate": 0.125, "weight_decay": 0.25}),
     ]
