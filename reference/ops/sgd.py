@@ -23,6 +23,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common.tensor import Tensor
+from reference.common.blocked import blocked
 from reference.ops._apply import F16_F32, Primitive
 
 
@@ -54,8 +55,9 @@ class SGD(Primitive):
         return self.outputs(parameters)
 
 
+@blocked("w", "g", "accum", "stat")
 def sgd(w, g, lr, accum, momentum, stat, dampening, weight_decay, nesterov) -> None:
-    """The kernel on arrays of one dtype, in place (``g`` is overwritten)."""
+    """The kernel on arrays of one dtype, in place over cache-sized blocks (``g`` is overwritten)."""
     if weight_decay > 0:
         np.add(g, w * weight_decay, out=g)
     if momentum > 0:
