@@ -34,20 +34,20 @@ def _step(slots, grad, h, t):
             "accum_update": [o["accum_update"] for o in out]}
 
 
-def _case(clause, name, args):
+def case(clause, name, args, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"accum": zeros, "accum_update": zeros}, step=_step,
-                          grads=SHORT if "weight_decay" in str(args) else GRADS)
+                          **{"grads": SHORT if "weight_decay" in str(args) else GRADS, **kw})
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.Adadelta.update", "defaults-eight-calls", {}),
-        _case("EXP.Adadelta.update", "large-eps-rho-0.5", {"lr": 0.5, "rho": 0.5, "eps": 0.01}),
-        _case("EXP.Adadelta.weight_decay", "wd-0.25", {"lr": 0.5, "weight_decay": 0.25, "eps": 0.001}),
-        _case("EXP.Adadelta.maximize", "maximize-with-decay",
+        case("EXP.Adadelta.update", "defaults-eight-calls", {}),
+        case("EXP.Adadelta.update", "large-eps-rho-0.5", {"lr": 0.5, "rho": 0.5, "eps": 0.01}),
+        case("EXP.Adadelta.weight_decay", "wd-0.25", {"lr": 0.5, "weight_decay": 0.25, "eps": 0.001}),
+        case("EXP.Adadelta.maximize", "maximize-with-decay",
               {"lr": 0.5, "weight_decay": 0.25, "eps": 0.001, "maximize": True}),
-        _case("EXP.Adadelta.update", "per-group-hyperparameters",
+        case("EXP.Adadelta.update", "per-group-hyperparameters",
               {"lr": 0.5, "params": [{"params": GROUPED_TWO[0], "rho": 0.75, "eps": 0.01, "weight_decay": 0.125},
                                      {"params": GROUPED_TWO[1], "lr": 2.0, "maximize": True}]}),
     ]

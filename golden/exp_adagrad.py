@@ -28,28 +28,28 @@ def _step(slots, grad, h, t):
     return {"params": [o["var"] for o in out], "accum": [o["accum"] for o in out]}
 
 
-def _case(clause, name, args, **kw):
+def case(clause, name, args, **kw):
     initial = str(args.get("initial_accumulator_value", DEFAULTS["initial_accumulator_value"]))
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"accum": lambda values: [initial] * len(values)}, step=_step,
                           counter=("step_t", lambda t: t),
-                          grads=SHORT if "weight_decay" in str(args) else GRADS, **kw)
+                          **{"grads": SHORT if "weight_decay" in str(args) else GRADS, **kw})
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.Adagrad.update", "defaults-lr-0.1", {"lr": 0.1}),
-        _case("EXP.Adagrad.lr_decay", "lr_decay-0.5", {"lr": 0.1, "lr_decay": 0.5}),
-        _case("EXP.Adagrad.initial_accumulator", "initial-0.1-eps-0.01",
+        case("EXP.Adagrad.update", "defaults-lr-0.1", {"lr": 0.1}),
+        case("EXP.Adagrad.lr_decay", "lr_decay-0.5", {"lr": 0.1, "lr_decay": 0.5}),
+        case("EXP.Adagrad.initial_accumulator", "initial-0.1-eps-0.01",
               {"lr": 0.1, "initial_accumulator_value": 0.1, "eps": 0.01}),
-        _case("EXP.Adagrad.initial_accumulator", "group-value-ignored",
+        case("EXP.Adagrad.initial_accumulator", "group-value-ignored",
               {"lr": 0.1, "initial_accumulator_value": 0.25,
                "params": [{"params": GROUPED_TWO[0], "initial_accumulator_value": 4.0}, {"params": GROUPED_TWO[1]}]},
               note="the group's initial_accumulator_value 4.0 is stored but every accumulator starts at 0.25"),
-        _case("EXP.Adagrad.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25, "lr_decay": 0.125}),
-        _case("EXP.Adagrad.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
-        _case("EXP.Adagrad.nn_difference", "eps-outside-sqrt-accumulator-0", {"lr": 0.1, "eps": 0.5}),
-        _case("EXP.Adagrad.update", "per-group-hyperparameters",
+        case("EXP.Adagrad.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25, "lr_decay": 0.125}),
+        case("EXP.Adagrad.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
+        case("EXP.Adagrad.nn_difference", "eps-outside-sqrt-accumulator-0", {"lr": 0.1, "eps": 0.5}),
+        case("EXP.Adagrad.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "lr_decay": 0.25, "eps": 0.01, "weight_decay": 0.5},
                                      {"params": GROUPED_TWO[1], "lr": 0.5, "maximize": True}]}),
     ]

@@ -21,18 +21,19 @@ def _step(slots, grad, h, t):
     return {"exp_avg": m, "exp_inf": u, "params": [w - clr * mi / ui for w, mi, ui in zip(slots["params"], m, u)]}
 
 
-def _case(clause, name, args):
+def case(clause, name, args, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
-                          init={"exp_avg": zeros, "exp_inf": zeros}, step=_step, counter=("step_t", lambda t: t))
+                          init={"exp_avg": zeros, "exp_inf": zeros}, step=_step, counter=("step_t", lambda t: t),
+                          **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.Adamax.update", "bias-correction-eight-calls", {"lr": 0.1}),
-        _case("EXP.Adamax.nn_difference", "eps-inside-the-max", {"lr": 0.1, "betas": (0.5, 0.75), "eps": 0.25}),
-        _case("EXP.Adamax.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25}),
-        _case("EXP.Adamax.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
-        _case("EXP.Adamax.update", "per-group-hyperparameters",
+        case("EXP.Adamax.update", "bias-correction-eight-calls", {"lr": 0.1}),
+        case("EXP.Adamax.nn_difference", "eps-inside-the-max", {"lr": 0.1, "betas": (0.5, 0.75), "eps": 0.25}),
+        case("EXP.Adamax.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25}),
+        case("EXP.Adamax.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
+        case("EXP.Adamax.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.0, 0.5), "eps": 0.01, "weight_decay": 0.5},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]}),
     ]

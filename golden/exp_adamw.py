@@ -45,10 +45,10 @@ def _step(slots, grad, h, t):
     return torch_adam_step(slots, incoming_gradient(grad, h), h, t, decoupled=True)
 
 
-def _case(clause, name, args):
+def case(clause, name, args, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"exp_avg": zeros, "exp_avg_sq": zeros, "max_exp_avg_sq": zeros}, step=_step,
-                          counter=("state_step", lambda t: t))
+                          counter=("state_step", lambda t: t), **kw)
 
 
 #: gradients whose squares shrink after call 3, so that max(v̂, v) keeps an earlier, larger v
@@ -59,15 +59,15 @@ SHRINKING = [[["2", "-1.5"], ["1"]], [["1", "0.5"], ["-2"]], [["-0.25", "0.125"]
 def build() -> list[dict]:
     amsgrad = {"lr": 0.1, "betas": (0.5, 0.75), "weight_decay": 0.0, "amsgrad": True}
     return [
-        _case("EXP.AdamW.update", "bias-correction-eight-calls", {"lr": 0.1, "weight_decay": 0.0}),
-        _case("EXP.AdamW.update", "eps-significant", {"lr": 0.05, "eps": 0.01, "weight_decay": 0.0}),
-        _case("EXP.AdamW.decoupled_weight_decay", "wd-0.5", {"lr": 0.1, "weight_decay": 0.5}),
-        _case("EXP.AdamW.decoupled_weight_decay", "default-wd", {"lr": 0.1}),
+        case("EXP.AdamW.update", "bias-correction-eight-calls", {"lr": 0.1, "weight_decay": 0.0}),
+        case("EXP.AdamW.update", "eps-significant", {"lr": 0.05, "eps": 0.01, "weight_decay": 0.0}),
+        case("EXP.AdamW.decoupled_weight_decay", "wd-0.5", {"lr": 0.1, "weight_decay": 0.5}),
+        case("EXP.AdamW.decoupled_weight_decay", "default-wd", {"lr": 0.1}),
         optimizer_case(clause="EXP.AdamW.amsgrad", name="max-kept-when-v-shrinks", api=API, args=amsgrad,
                        defaults=DEFAULTS, init={"exp_avg": zeros, "exp_avg_sq": zeros, "max_exp_avg_sq": zeros},
                        step=_step, counter=("state_step", lambda t: t), grads=SHRINKING),
-        _case("EXP.AdamW.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
-        _case("EXP.AdamW.update", "per-group-hyperparameters",
+        case("EXP.AdamW.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
+        case("EXP.AdamW.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "eps": 0.001,
                                       "weight_decay": 0.125, "amsgrad": True},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]}),

@@ -25,20 +25,20 @@ def _step(slots, grad, h, t):
             "mu": [1 / maximum(1, t - h["t0"])]}
 
 
-def _case(clause, name, args, grads=GRADS):
+def case(clause, name, args, grads=GRADS, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"ax": zeros, "eta": scalar("0"), "mu": scalar("1")}, step=_step,
-                          counter=("step_t", lambda t: t), grads=grads)
+                          counter=("step_t", lambda t: t), grads=grads, **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.ASGD.update", "lambd-0.5-alpha-0.5", {"lr": 0.1, "lambd": 0.5, "alpha": 0.5}),
-        _case("EXP.ASGD.averaging", "t0-2-averaging-from-call-4", {"lr": 0.1, "lambd": 0.25, "t0": 2.0}),
-        _case("EXP.ASGD.weight_decay", "wd-0.25", {"lr": 0.1, "lambd": 0.25, "t0": 1.0, "weight_decay": 0.25},
+        case("EXP.ASGD.update", "lambd-0.5-alpha-0.5", {"lr": 0.1, "lambd": 0.5, "alpha": 0.5}),
+        case("EXP.ASGD.averaging", "t0-2-averaging-from-call-4", {"lr": 0.1, "lambd": 0.25, "t0": 2.0}),
+        case("EXP.ASGD.weight_decay", "wd-0.25", {"lr": 0.1, "lambd": 0.25, "t0": 1.0, "weight_decay": 0.25},
               SHORT),
-        _case("EXP.ASGD.maximize", "maximize", {"lr": 0.1, "lambd": 0.25, "t0": 3.0, "maximize": True}),
-        _case("EXP.ASGD.step_counter", "groups-share-one-counter",
+        case("EXP.ASGD.maximize", "maximize", {"lr": 0.1, "lambd": 0.25, "t0": 3.0, "maximize": True}),
+        case("EXP.ASGD.step_counter", "groups-share-one-counter",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "lambd": 0.5, "alpha": 1.0, "t0": 2.0},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "t0": 4.0, "maximize": True}]}),
     ]

@@ -36,18 +36,18 @@ def _step(slots, grad, h, t):
     return {"params": w, "exp_avg": m, "exp_avg_sq": v, "mu_product": [product]}
 
 
-def _case(clause, name, args, grads=GRADS):
+def case(clause, name, args, grads=GRADS, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"exp_avg": zeros, "exp_avg_sq": zeros, "mu_product": scalar("1")}, step=_step,
-                          counter=("step_t", lambda t: t), grads=grads)
+                          counter=("step_t", lambda t: t), grads=grads, **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.NAdam.update", "defaults-lr-0.1", {"lr": 0.1}),
-        _case("EXP.NAdam.momentum_decay", "psi-0.5", {"lr": 0.1, "betas": (0.75, 0.875), "momentum_decay": 0.5}),
-        _case("EXP.NAdam.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25, "eps": 0.01}, SHORT),
-        _case("EXP.NAdam.update", "per-group-hyperparameters",
+        case("EXP.NAdam.update", "defaults-lr-0.1", {"lr": 0.1}),
+        case("EXP.NAdam.momentum_decay", "psi-0.5", {"lr": 0.1, "betas": (0.75, 0.875), "momentum_decay": 0.5}),
+        case("EXP.NAdam.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25, "eps": 0.01}, SHORT),
+        case("EXP.NAdam.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "momentum_decay": 0.25},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "eps": 0.01}]}),
     ]

@@ -39,20 +39,20 @@ def _step(slots, grad, h, t):
     return {"params": w, "exp_avg": m, "exp_avg_sq": v}
 
 
-def _case(clause, name, args, grads=GRADS):
+def case(clause, name, args, grads=GRADS, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"exp_avg": zeros, "exp_avg_sq": zeros}, step=_step,
-                          counter=("step_t", lambda t: t), grads=grads)
+                          counter=("step_t", lambda t: t), grads=grads, **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.RAdam.rectification", "default-betas-switch-at-call-6", {"lr": 0.1}),
-        _case("EXP.RAdam.rectification", "beta2-0.75-switch-at-call-8",
+        case("EXP.RAdam.rectification", "default-betas-switch-at-call-6", {"lr": 0.1}),
+        case("EXP.RAdam.rectification", "beta2-0.75-switch-at-call-8",
               {"lr": 0.1, "betas": (0.5, 0.75), "eps": 0.01}),
-        _case("EXP.RAdam.update", "five-unrectified-calls", {"lr": 0.1, "betas": (0.75, 0.999)}, GRADS[:5]),
-        _case("EXP.RAdam.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25}, SHORT),
-        _case("EXP.RAdam.update", "per-group-hyperparameters",
+        case("EXP.RAdam.update", "five-unrectified-calls", {"lr": 0.1, "betas": (0.75, 0.999)}, GRADS[:5]),
+        case("EXP.RAdam.weight_decay", "wd-0.25", {"lr": 0.1, "weight_decay": 0.25}, SHORT),
+        case("EXP.RAdam.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "eps": 0.01},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "weight_decay": 0.5}]}),
     ]

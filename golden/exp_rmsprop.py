@@ -34,22 +34,23 @@ def _step(slots, grad, h, t):
     return out
 
 
-def _case(clause, name, args, grads=GRADS):
+def case(clause, name, args, grads=GRADS, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
-                          init={"mean_grad": zeros, "mean_square": zeros, "moment": zeros}, step=_step, grads=grads)
+                          init={"mean_grad": zeros, "mean_square": zeros, "moment": zeros}, step=_step, grads=grads,
+                          **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.RMSprop.update", "alpha-0.9", {"lr": 0.1, "alpha": 0.9}),
-        _case("EXP.RMSprop.nn_difference", "state-0-eps-outside-sqrt", {"lr": 0.1, "alpha": 0.5, "eps": 0.25}),
-        _case("EXP.RMSprop.centered", "centered-eps-0.01", {"lr": 0.1, "alpha": 0.75, "eps": 0.01, "centered": True}),
-        _case("EXP.RMSprop.momentum", "momentum-0.5-centered",
+        case("EXP.RMSprop.update", "alpha-0.9", {"lr": 0.1, "alpha": 0.9}),
+        case("EXP.RMSprop.nn_difference", "state-0-eps-outside-sqrt", {"lr": 0.1, "alpha": 0.5, "eps": 0.25}),
+        case("EXP.RMSprop.centered", "centered-eps-0.01", {"lr": 0.1, "alpha": 0.75, "eps": 0.01, "centered": True}),
+        case("EXP.RMSprop.momentum", "momentum-0.5-centered",
               {"lr": 0.1, "alpha": 0.75, "momentum": 0.5, "centered": True, "eps": 0.01}),
-        _case("EXP.RMSprop.weight_decay", "wd-0.25", {"lr": 0.1, "alpha": 0.75, "weight_decay": 0.25}, SHORT),
-        _case("EXP.RMSprop.maximize", "maximize-momentum", {"lr": 0.1, "alpha": 0.75, "momentum": 0.25,
+        case("EXP.RMSprop.weight_decay", "wd-0.25", {"lr": 0.1, "alpha": 0.75, "weight_decay": 0.25}, SHORT),
+        case("EXP.RMSprop.maximize", "maximize-momentum", {"lr": 0.1, "alpha": 0.75, "momentum": 0.25,
                                                             "maximize": True}),
-        _case("EXP.RMSprop.update", "per-group-hyperparameters",
+        case("EXP.RMSprop.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "alpha": 0.5, "centered": True, "momentum": 0.5},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "eps": 0.5, "maximize": True}]}),
     ]

@@ -28,19 +28,20 @@ def _step(slots, grad, h, t):
     return out
 
 
-def _case(clause, name, args):
+def case(clause, name, args, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
-                          init={"prev": zeros, "step_size": zeros}, step=_step, counter=("step_t", lambda t: t))
+                          init={"prev": zeros, "step_size": zeros}, step=_step, counter=("step_t", lambda t: t),
+                          **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("EXP.Rprop.update", "defaults-lr-0.1", {"lr": 0.1}),
-        _case("EXP.Rprop.sign_change", "etas-0.25-2", {"lr": 0.1, "etas": (0.25, 2.0)}),
-        _case("EXP.Rprop.step_size_clip", "clipped-from-the-first-call",
+        case("EXP.Rprop.update", "defaults-lr-0.1", {"lr": 0.1}),
+        case("EXP.Rprop.sign_change", "etas-0.25-2", {"lr": 0.1, "etas": (0.25, 2.0)}),
+        case("EXP.Rprop.step_size_clip", "clipped-from-the-first-call",
               {"lr": 0.5, "etas": (0.5, 3.0), "step_sizes": (0.1, 0.25)}),
-        _case("EXP.Rprop.maximize", "maximize", {"lr": 0.1, "maximize": True}),
-        _case("EXP.Rprop.first_step", "per-group-lr-and-etas",
+        case("EXP.Rprop.maximize", "maximize", {"lr": 0.1, "maximize": True}),
+        case("EXP.Rprop.first_step", "per-group-lr-and-etas",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "etas": (0.75, 1.5), "step_sizes": (0.01, 1.0)},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]}),
     ]

@@ -21,21 +21,21 @@ def _step(slots, grad, h, t):
     return torch_adam_step(slots, g, h, t, decoupled=False)
 
 
-def _case(clause, name, args, grads=None):
+def case(clause, name, args, grads=None, **kw):
     grads = grads or (SHORT if "weight_decay" in str(args) else GRADS)
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
                           init={"exp_avg": zeros, "exp_avg_sq": zeros, "max_exp_avg_sq": zeros}, step=_step,
-                          counter=("state_step", lambda t: t), slots=COMPARED, grads=grads)
+                          counter=("state_step", lambda t: t), slots=COMPARED, grads=grads, **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("MINT.Adam.update", "torch-eps-placement", {"lr": 0.05, "eps": 0.01}),
-        _case("MINT.Adam.weight_decay", "coupled-wd-0.25", {"lr": 0.1, "weight_decay": 0.25}),
-        _case("MINT.Adam.amsgrad", "max-kept-when-v-shrinks",
+        case("MINT.Adam.update", "torch-eps-placement", {"lr": 0.05, "eps": 0.01}),
+        case("MINT.Adam.weight_decay", "coupled-wd-0.25", {"lr": 0.1, "weight_decay": 0.25}),
+        case("MINT.Adam.amsgrad", "max-kept-when-v-shrinks",
               {"lr": 0.1, "betas": (0.5, 0.75), "amsgrad": True}, grads=SHRINKING),
-        _case("MINT.Adam.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
-        _case("MINT.Adam.update", "per-group-hyperparameters",
+        case("MINT.Adam.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
+        case("MINT.Adam.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "eps": 0.001,
                                       "weight_decay": 0.125},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]}),

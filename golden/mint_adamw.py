@@ -19,7 +19,7 @@ def _step(slots, grad, h, t):
     return torch_adam_step(slots, incoming_gradient(grad, h), h, t, decoupled=True)
 
 
-def _case(clause, name, args, api="mint.optim.AdamW", slots=COMPARED, **kw):
+def case(clause, name, args, api="mint.optim.AdamW", slots=COMPARED, **kw):
     return optimizer_case(clause=clause, name=name, api=api, args=args, defaults=DEFAULTS,
                           init={"exp_avg": zeros, "exp_avg_sq": zeros, "max_exp_avg_sq": zeros}, step=_step,
                           counter=("state_step", lambda t: t - 1), slots=slots, **kw)
@@ -28,19 +28,19 @@ def _case(clause, name, args, api="mint.optim.AdamW", slots=COMPARED, **kw):
 def build() -> list[dict]:
     amsgrad = {"lr": 0.1, "betas": (0.5, 0.75), "weight_decay": 0.125, "amsgrad": True}
     return [
-        _case("MINT.AdamW.update", "decoupled-wd-0.5", {"lr": 0.1, "weight_decay": 0.5}),
-        _case("MINT.AdamW.step_counter", "default-wd-state-step-from-minus-one", {"lr": 0.1}),
-        _case("MINT.AdamW.amsgrad", "max-kept-when-v-shrinks", amsgrad, grads=SHRINKING),
-        _case("MINT.AdamW.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
-        _case("MINT.AdamW.update", "per-group-hyperparameters",
+        case("MINT.AdamW.update", "decoupled-wd-0.5", {"lr": 0.1, "weight_decay": 0.5}),
+        case("MINT.AdamW.step_counter", "default-wd-state-step-from-minus-one", {"lr": 0.1}),
+        case("MINT.AdamW.amsgrad", "max-kept-when-v-shrinks", amsgrad, grads=SHRINKING),
+        case("MINT.AdamW.maximize", "maximize-with-decay", {"lr": 0.1, "weight_decay": 0.25, "maximize": True}),
+        case("MINT.AdamW.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "eps": 0.001,
                                       "weight_decay": 0.125, "amsgrad": True},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]}),
-        _case("MINT.FusedAdamW.update", "decoupled-wd-0.5", {"lr": 0.1, "weight_decay": 0.5},
+        case("MINT.FusedAdamW.update", "decoupled-wd-0.5", {"lr": 0.1, "weight_decay": 0.5},
               api="mint.optim.FusedAdamW"),
-        _case("MINT.FusedAdamW.update", "amsgrad-max-attribute", amsgrad, api="mint.optim.FusedAdamW",
+        case("MINT.FusedAdamW.update", "amsgrad-max-attribute", amsgrad, api="mint.optim.FusedAdamW",
               slots=COMPARED + ["max_exp_avg_sq"], grads=SHRINKING),
-        _case("MINT.FusedAdamW.update", "per-group-hyperparameters",
+        case("MINT.FusedAdamW.update", "per-group-hyperparameters",
               {"lr": 0.1, "params": [{"params": GROUPED_TWO[0], "betas": (0.5, 0.75), "eps": 0.001,
                                       "weight_decay": 0.125},
                                      {"params": GROUPED_TWO[1], "lr": 0.25, "maximize": True}]},

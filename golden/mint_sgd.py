@@ -27,20 +27,20 @@ def _step(slots, grad, h, t):
     return out
 
 
-def _case(clause, name, args):
+def case(clause, name, args, **kw):
     return optimizer_case(clause=clause, name=name, api=API, args=args, defaults=DEFAULTS,
-                          init={"momentum_buf": zeros}, step=_step, counter=("step_t", lambda t: t))
+                          init={"momentum_buf": zeros}, step=_step, counter=("step_t", lambda t: t), **kw)
 
 
 def build() -> list[dict]:
     return [
-        _case("MINT.SGD.update", "plain-dampening-ignored", {"lr": 0.1, "dampening": 0.5}),
-        _case("MINT.SGD.momentum", "first-call-copies-gradient", {"lr": 0.1, "momentum": 0.9, "dampening": 0.25}),
-        _case("MINT.SGD.nesterov", "nesterov-0.5", {"lr": 0.1, "momentum": 0.5, "nesterov": True}),
-        _case("MINT.SGD.weight_decay", "wd-0.25-momentum", {"lr": 0.1, "momentum": 0.5, "weight_decay": 0.25}),
-        _case("MINT.SGD.maximize", "maximize-with-decay",
+        case("MINT.SGD.update", "plain-dampening-ignored", {"lr": 0.1, "dampening": 0.5}),
+        case("MINT.SGD.momentum", "first-call-copies-gradient", {"lr": 0.1, "momentum": 0.9, "dampening": 0.25}),
+        case("MINT.SGD.nesterov", "nesterov-0.5", {"lr": 0.1, "momentum": 0.5, "nesterov": True}),
+        case("MINT.SGD.weight_decay", "wd-0.25-momentum", {"lr": 0.1, "momentum": 0.5, "weight_decay": 0.25}),
+        case("MINT.SGD.maximize", "maximize-with-decay",
               {"lr": 0.1, "momentum": 0.5, "weight_decay": 0.25, "maximize": True}),
-        _case("MINT.SGD.update", "per-group-hyperparameters",
+        case("MINT.SGD.update", "per-group-hyperparameters",
               {"lr": 0.1, "momentum": 0.5,
                "params": [{"params": GROUPED_TWO[0], "lr": 0.05, "dampening": 0.5, "weight_decay": 0.125},
                           {"params": GROUPED_TWO[1], "momentum": 0.25, "maximize": True}]}),
