@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference.common import dtype as mstype
+from reference.common.blocked import blocked
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
@@ -38,9 +39,10 @@ def check_adam_ranges(lr, betas, eps, weight_decay) -> None:
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
 
 
+@blocked("param", "grad", "exp_avg", "exp_avg_sq", "max_exp_avg_sq")
 def adam_torch_update(param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, *, lr, betas, eps, step,
                       decay_factor=None) -> None:
-    """One torch-form Adam step on arrays, in place (float32 arithmetic for float32 arrays).
+    """One torch-form Adam step on arrays, in place over cache-sized blocks (float32 arithmetic for float32 arrays).
 
     ``max_exp_avg_sq`` is the AMSGrad running maximum (``None``: no amsgrad); ``decay_factor`` is the decoupled
     ``1 - lr·wd`` multiplying ``param`` first (``None``: no decoupled decay).
