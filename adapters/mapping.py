@@ -15,6 +15,8 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
+
 from adapters.base import Adapter, NotApplicable, OptimizerHandle
 
 #: a slot value meaning "the backend keeps no counterpart of this MindSpore slot" (neither set nor compared)
@@ -150,6 +152,15 @@ class MappedAdapter(Adapter):
 
     def assign(self, parameter, value) -> None:
         raise _no_mindspore_objects(self.name)
+
+    def from_numpy(self, array: np.ndarray):
+        """``array`` as the backend's array type, on the run's device."""
+        raise NotImplementedError
+
+    def tensor_arguments(self, args: dict) -> dict:
+        """``args`` with each ``{"$tensor": values, "dtype": name}`` (a MindSpore Tensor) as the backend's array."""
+        return {name: self.from_numpy(np.asarray(value["$tensor"], value.get("dtype", "float32")))
+                if isinstance(value, dict) and "$tensor" in value else value for name, value in args.items()}
 
 
 class MappedOptimizer(OptimizerHandle):

@@ -79,6 +79,9 @@ class JaxAdapter(MappedAdapter):
         value = np.asarray(value, like.dtype) if like is not None else np.asarray(value)
         return self.jax.device_put(value, self.device)
 
+    def from_numpy(self, array: np.ndarray):
+        return self.array(array)
+
     def lr_function(self, api: str, args: dict) -> list:
         lookup(mappings.LR_FUNCTIONS, api, self.name)
         raise NotApplicable(f"jax maps no LR function ({api})")
@@ -96,7 +99,7 @@ class JaxAdapter(MappedAdapter):
         mapping = lookup(mappings.OPTIMIZERS, api, self.name)
         if not all(spec.requires_grad for spec in params):
             raise NotApplicable(f"{api}: a frozen parameter (requires_grad=False) has no optax counterpart here")
-        transformation = resolve(mapping.target)(**mapping.translate(api, args))
+        transformation = resolve(mapping.target)(**mapping.translate(api, self.tensor_arguments(args)))
         return OptaxOptimizer(self, api, mapping, transformation, [self.array(spec.value) for spec in params])
 
 

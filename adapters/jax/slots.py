@@ -65,3 +65,21 @@ class StateField:
             return  # nothing to force: optax keeps no such state (get reads zeros)
         arrays = [handle.adapter.array(v, like) for v, like in zip(values, handle.params, strict=True)]
         handle.state = _replace(handle.state, self.type_name, self.field, arrays)
+
+
+@dataclass(frozen=True)
+class StateCount:
+    """Scalar field ``field`` of the state's ``type_name`` NamedTuple (optax's int32 ``count``) as MindSpore's one
+    step counter, which reads optax's plus ``offset`` (``mint.optim.AdamW`` starts its counter at -1)."""
+
+    type_name: str
+    field: str = "count"
+    offset: float = 0.0
+
+    def get(self, handle) -> list[np.ndarray]:
+        return [np.asarray(float(getattr(_find(handle.state, self.type_name), self.field)) + self.offset, np.float32)]
+
+    def set(self, handle, values) -> None:
+        (value,) = values
+        count = np.asarray(round(float(np.asarray(value)) - self.offset), np.int32)
+        handle.state = _replace(handle.state, self.type_name, self.field, handle.adapter.array(count))

@@ -108,9 +108,12 @@ class TorchAdapter(MappedAdapter):
         tensor = self.torch.as_tensor(np.array(value), device=self.device)
         return tensor.to(like.dtype) if like is not None else tensor
 
+    def from_numpy(self, array: np.ndarray):
+        return self.tensor(array)
+
     def optimizer(self, api: str, params, args: dict) -> OptimizerHandle:
         mapping = lookup(mappings.OPTIMIZERS, api, self.name)
-        args = {name: self._tensor_argument(value) for name, value in args.items()}
+        args = self.tensor_arguments(args)
         given = args.pop("params", _DEFAULT)
         kwargs = mapping.translate(api, args)
         parameters = [self.torch.nn.Parameter(self.tensor(spec.value), requires_grad=spec.requires_grad)
@@ -118,12 +121,6 @@ class TorchAdapter(MappedAdapter):
         by_name = {spec.name: parameter for spec, parameter in zip(params, parameters)}
         target = parameters if given is _DEFAULT else self._params(mapping, api, given, by_name)
         return TorchOptimizer(self, api, mapping, resolve(mapping.target)(target, **kwargs), parameters)
-
-    def _tensor_argument(self, value):
-        """A case's ``{"$tensor": values, "dtype": name}`` argument (a MindSpore Tensor) as a torch tensor."""
-        if isinstance(value, dict) and "$tensor" in value:
-            return self.tensor(np.asarray(value["$tensor"], value.get("dtype", "float32")))
-        return value
 
     @staticmethod
     def _params(mapping, api: str, given, by_name: dict):
