@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reference.common.blocked import blocked
 from reference.ops._apply import F16_F32_F64, Primitive
 
 
@@ -46,8 +47,13 @@ class ApplyRMSProp(Primitive):
         lr = self.scalar("learning_rate", learning_rate, dtype)
         decay, momentum, epsilon = (self.constant(n, v, dtype) for n, v in
                                     (("decay", decay), ("momentum", momentum), ("epsilon", epsilon)))
-        g = self.read(grad, dtype)
-        decay_towards(mean_square._data, g * g, dtype.type(1) - decay)
-        rmsprop_moment(moment._data, g, lr, mean_square._data + epsilon, momentum)
-        np.subtract(var._data, moment._data, out=var._data)
+        apply_rmsprop(var._data, mean_square._data, moment._data, lr, self.read(grad, dtype), decay, momentum, epsilon)
         return self.outputs(var)
+
+
+@blocked("var", "mean_square", "moment", "grad")
+def apply_rmsprop(var, mean_square, moment, lr, grad, decay, momentum, epsilon) -> None:
+    """The kernel on arrays of one dtype, in place over cache-sized blocks."""
+    decay_towards(mean_square, grad * grad, var.dtype.type(1) - decay)
+    rmsprop_moment(moment, grad, lr, mean_square + epsilon, momentum)
+    np.subtract(var, moment, out=var)
