@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference._checkparam import check_value_type
+from reference.common.blocked import blocked
 from reference.ops._apply import F16_F32_F64, Primitive
 
 
@@ -28,14 +29,20 @@ class ApplyAdagrad(Primitive):
     def __call__(self, var, accum, lr, grad):
         dtype = self.state(F16_F32_F64, var=var, accum=accum, grad=grad)
         lr = self.scalar("lr", lr, dtype)
-        g = self.read(grad, dtype)
-        if self.update_slots:
-            np.add(accum._data, g * g, out=accum._data)
-        denominator = np.sqrt(accum._data)
-        if self.epsilon is not None:
-            denominator += dtype.type(self.epsilon)
-        np.subtract(var._data, lr * g / denominator, out=var._data)
+        epsilon = None if self.epsilon is None else dtype.type(self.epsilon)
+        apply_adagrad(var._data, accum._data, lr, self.read(grad, dtype), epsilon, self.update_slots)
         return self.outputs(var, accum)
+
+
+@blocked("var", "accum", "grad")
+def apply_adagrad(var, accum, lr, grad, epsilon, update_slots: bool) -> None:
+    """The kernel on arrays of one dtype, in place over cache-sized blocks (``epsilon`` None: ApplyAdagrad)."""
+    if update_slots:
+        np.add(accum, grad * grad, out=accum)
+    denominator = np.sqrt(accum)
+    if epsilon is not None:
+        denominator += epsilon
+    np.subtract(var, lr * grad / denominator, out=var)
 
 
 class ApplyAdagradV2(ApplyAdagrad):
