@@ -204,7 +204,15 @@ def _kernel_args(name: str, n: int):
     }[name]
 
 
-BLOCKED_KERNELS = ["reference.ops.adam:adam", "reference.ops.adam:apply_adam_with_amsgrad", "reference.ops.apply_momentum:apply_momentum", "reference.ops.sgd:sgd", "reference.experimental.optim.adamw:adam_torch_update", "reference.ops.apply_rmsprop:apply_rmsprop", "reference.ops.apply_adagrad:apply_adagrad"]  # "module:function" of every kernel switched to @blocked
+BLOCKED_KERNELS = [  # "module:function" of every reference kernel switched to @blocked
+    "reference.ops.adam:adam",
+    "reference.ops.adam:apply_adam_with_amsgrad",
+    "reference.ops.apply_momentum:apply_momentum",
+    "reference.ops.sgd:sgd",
+    "reference.experimental.optim.adamw:adam_torch_update",
+    "reference.ops.apply_rmsprop:apply_rmsprop",
+    "reference.ops.apply_adagrad:apply_adagrad",
+]
 
 
 @pytest.mark.parametrize("name", BLOCKED_KERNELS)
