@@ -37,9 +37,11 @@ def many_small_table(rows: list[dict]) -> str:
 
 
 def suite_table(runs: dict) -> str:
-    lines = ["| run | wall s (min / median / max) | result |", "|---|---|---|"]
+    lines = ["| run | wall s (min / median / max) | CPU s (min / max) | result |", "|---|---|---|---|"]
     for name, run in runs.items():
-        lines.append(f"| {name} | {run['min']:.1f} / {run['median']:.1f} / {run['max']:.1f} | {run['summary']} |")
+        cpu = run.get("cpu_seconds") or [float("nan")]
+        lines.append(f"| {name} | {run['min']:.1f} / {run['median']:.1f} / {run['max']:.1f} | "
+                     f"{min(cpu):.1f} / {max(cpu):.1f} | {run['summary']} |")
     return "\n".join(lines)
 
 

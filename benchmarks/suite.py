@@ -2,6 +2,8 @@
 
 Runs each command R times (the machine is shared: the spread is part of the result), keeps pytest's
 20 slowest test phases from the last run, prints a summary and writes benchmarks/results/suite.json.
+Besides wall time it records the CPU seconds of all the processes a run started: on a shared machine
+that figure, divided by the 2 workers, is what the run would take alone.
 
 * ``reference``: ``pytest conformance -n 2`` (ci hypothesis profile) against the reference;
 * ``mindspore``: the same against MindSpore 2.10 with ``--mindspore-python`` (skipped if absent);
@@ -13,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,13 +39,16 @@ def commands(python: str, mindspore_python: str) -> dict[str, list[str]]:
 
 def run(command: list[str]) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "GLOG_v": "3"}
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (children.ru_utime - children_before.ru_utime) + (children.ru_stime - children_before.ru_stime)
     lines = done.stdout.splitlines()
     slowest = [{"seconds": float(m[1]), "phase": m[2], "test": m[3]}
                for m in map(DURATION_LINE.match, lines) if m]
-    return {"seconds": seconds, "returncode": done.returncode, "summary": lines[-1] if lines else "",
+    return {"seconds": seconds, "cpu_seconds": cpu, "returncode": done.returncode, "summary": lines[-1] if lines else "",
             "slowest": slowest}
 
 
@@ -62,10 +68,11 @@ def main(argv=None) -> int:
         runs = []
         for _ in range(args.repeats):
             runs.append(run(command))
-            print(f"{name:<13} {runs[-1]['seconds']:7.1f} s  rc={runs[-1]['returncode']}  {runs[-1]['summary']}",
-                  flush=True)
+            print(f"{name:<13} {runs[-1]['seconds']:7.1f} s wall  {runs[-1]['cpu_seconds']:7.1f} s CPU  "
+                  f"rc={runs[-1]['returncode']}  {runs[-1]['summary']}", flush=True)
         seconds = [r["seconds"] for r in runs]
         results["runs"][name] = {"command": " ".join(command), "seconds": seconds, "min": min(seconds),
+                                 "cpu_seconds": [r["cpu_seconds"] for r in runs],
                                  "median": statistics.median(seconds), "max": max(seconds),
                                  "returncodes": [r["returncode"] for r in runs], "summary": runs[-1]["summary"],
                                  "slowest": runs[-1]["slowest"], "load_average": os.getloadavg()}
