@@ -41,7 +41,7 @@ else (1,)), ``exp_avg_sq`` (``w.shape`` when unfactored, else (1,)), all zeros o
 
 Clauses: NN.AdaFactor.relative_step, NN.AdaFactor.factored, NN.AdaFactor.unfactored, NN.AdaFactor.clip,
 NN.AdaFactor.beta1, NN.AdaFactor.weight_decay, NN.AdaFactor.loss_scale_ignored, NN.AdaFactor.lr_not_number,
-NN.AdaFactor.compression, NN.AdaFactor.state_init, NN.AdaFactor.validation
+NN.AdaFactor.compression, NN.AdaFactor.state_init, NN.AdaFactor.validation, NN.AdaFactor.extreme
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ w -= lr/(1 - beta1_power) · m/(v + eps)`` (eps outside the max, unlike torch's 
 
 Validation: beta1, beta2 floats in the open interval (0, 1); eps a float > 0.
 
-Clauses: NN.AdaMax.update, NN.AdaMax.validation
+Clauses: NN.AdaMax.update, NN.AdaMax.validation, NN.AdaMax.extreme
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ gradient pipeline, ``lr(k)``, ``global_step += 1``, then the ApplyAdadelta updat
 
 Validation: rho a float in the closed interval [0, 1]; epsilon a float >= 0 (0 accepted).
 
-Clauses: NN.Adadelta.update, NN.Adadelta.validation
+Clauses: NN.Adadelta.update, NN.Adadelta.validation, NN.Adadelta.extreme
 """
 from __future__ import annotations
 

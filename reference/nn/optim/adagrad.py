@@ -6,7 +6,7 @@ scale_grad, ``lr(k)``, ``global_step += 1``, then ``accum += g²; w -= lr·g/sqr
 
 Validation: accum a float >= 0, update_slots a bool.
 
-Clauses: NN.Adagrad.update, NN.Adagrad.state_init, NN.Adagrad.validation
+Clauses: NN.Adagrad.update, NN.Adagrad.state_init, NN.Adagrad.validation, NN.Adagrad.extreme
 """
 from __future__ import annotations
 

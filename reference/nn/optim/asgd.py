@@ -13,7 +13,7 @@ after the increment, 1 on the first call), then in float32::
 
 Validation: lambd, alpha, t0 must be floats (an int is a ``TypeError``); no range checks.
 
-Clauses: NN.ASGD.update, NN.ASGD.averaging, NN.ASGD.validation
+Clauses: NN.ASGD.update, NN.ASGD.averaging, NN.ASGD.validation, NN.ASGD.extreme
 """
 from __future__ import annotations
 

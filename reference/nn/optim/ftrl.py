@@ -9,9 +9,11 @@ Validation: learning_rate must be a static ``float`` > 0 (an int is a ``TypeErro
 it; a list/schedule or a group lr is a ``ValueError``); initial_accum, l1, l2 floats >= 0; lr_power a float
 <= 0; use_locking a bool.
 
-Clauses: NN.FTRL.update, NN.FTRL.weight_decay_all, NN.FTRL.validation
+Clauses: NN.FTRL.update, NN.FTRL.weight_decay_all, NN.FTRL.validation, NN.FTRL.extreme
 """
 from __future__ import annotations
+
+import numpy as np
 
 from reference import _checkparam as validator
 from reference.nn.optim.adagrad import filled_clone
@@ -56,5 +58,9 @@ class FTRL(Optimizer):
         lr = self.get_lr()
         self._advance_global_step()
         for linear, grad, param, moment in zip(self.linear, grads, self.parameters, self.moments):
+            if param._data.dtype != np.float32:  # the float32 lr Tensor cannot be converted to var's dtype
+                raise TypeError(f"Data type conversion is not supported for a 'Parameter', nor for the input tensor "
+                                f"of an in-place operator, the argument[var]'s data type of primitive[ApplyFtrl] is "
+                                f"{param.dtype}, which cannot be converted to data type Float32 automatically.")
             self.opt(param, moment, linear, grad, lr, self.l1, self.l2, self.lr_power)
         return True

@@ -6,7 +6,7 @@ State ``accum`` starts at ``accum``. Each call: the gradient pipeline, ``lr(k)``
 
 Validation: accum, l1, l2 floats >= 0; use_locking a bool.
 
-Clauses: NN.ProximalAdagrad.update, NN.ProximalAdagrad.validation
+Clauses: NN.ProximalAdagrad.update, NN.ProximalAdagrad.validation, NN.ProximalAdagrad.extreme
 """
 from __future__ import annotations
 

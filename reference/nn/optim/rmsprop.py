@@ -12,7 +12,7 @@ parameter (unlike torch: eps inside the root, lr inside the moment)::
 Validation: decay, momentum floats >= 0 (decay 1.5 accepted), epsilon a float > 0, use_locking and centered
 bools (``TypeError`` for another type).
 
-Clauses: NN.RMSProp.update, NN.RMSProp.centered, NN.RMSProp.state_init, NN.RMSProp.validation
+Clauses: NN.RMSProp.update, NN.RMSProp.centered, NN.RMSProp.state_init, NN.RMSProp.validation, NN.RMSProp.extreme
 """
 from __future__ import annotations
 

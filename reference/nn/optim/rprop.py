@@ -14,7 +14,7 @@ Validation (in this order): etas a tuple (``TypeError``) of 2 (``ValueError``); 
 min_step > max_step -> ``ValueError``; etaminus a float in (0, 1); etaplus a float > 1 (``ValueError`` for 1.0);
 the step sizes floats (an int max step such as 50 is a ``TypeError``).
 
-Clauses: NN.Rprop.update, NN.Rprop.first_step, NN.Rprop.validation
+Clauses: NN.Rprop.update, NN.Rprop.first_step, NN.Rprop.validation, NN.Rprop.extreme
 """
 from __future__ import annotations
 
