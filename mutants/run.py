@@ -78,7 +78,8 @@ def run_suite(mutant: Mutant, timeout: float) -> Outcome:
                                                f"{(done.stdout + done.stderr).strip()[-300:]}")
             result = json.loads(result_file.read_text())
             if not str(result["reference"] or "").startswith(str(copy)):
-                return outcome("ERROR", detail=f"the suite imported {result['reference']}, not the mutated copy")
+                return outcome("ERROR", detail=f"the suite imported {result['reference']}, not the mutated copy "
+                                               f"(pytest exit {done.returncode}): {(done.stdout + done.stderr).strip()[-300:]}")
     except CatalogueError as exc:
         return outcome("ERROR", detail=str(exc))
     except subprocess.TimeoutExpired:

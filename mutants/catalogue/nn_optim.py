@@ -23,8 +23,8 @@ NN = mutants_of("NN", "reference/nn/optim/adam.py", [
      "        lrs = self._lr_per_parameter(self.get_lr())\n        self._advance_global_step()\n        for lr, grad, param, moment",
      "        self._advance_global_step()\n        lrs = self._lr_per_parameter(self.get_lr())\n        for lr, grad, param, moment"),
 ]) + mutants_of("NN", "reference/nn/optim/sgd.py", [
-    ("sgd-nesterov-check-missing", "nesterov with dampening != 0 is accepted",
-     "if nesterov and (momentum <= 0.0 or dampening != 0.0):", "if nesterov and momentum <= 0.0:"),
+    ("sgd-int-momentum-rejected", "an int momentum raises TypeError (MindSpore converts it to float)",
+     "    if isinstance(value, int):\n        value = float(value)\n", ""),
     ("sgd-momentum-value-error-as-type-error", "a negative momentum raises TypeError instead of ValueError",
      "raise ValueError(f\"For 'SGD', the argument '{name}' must be at least 0.0",
      "raise TypeError(f\"For 'SGD', the argument '{name}' must be at least 0.0"),
