@@ -77,6 +77,15 @@ def test_construction_validation(backend, call):
         pytest.fail(f"{where} was accepted; MindSpore raises {call.error.__name__}", pytrace=False)
 
 
+@pytest.mark.parametrize("api", [pytest.param(f"experimental.optim.{name}", id=f"EXP.{name}.validation/int-eps-at-first-call",
+                                              marks=pytest.mark.clause(f"EXP.{name}.validation"))
+                                 for name in ("Adadelta", "Adagrad")])
+def test_int_eps_fails_at_the_first_call(backend, api):
+    handle = backend.optimizer(api, specs(), {"eps": 1})  # the constructor only checks eps > 0
+    with pytest.raises(TypeError):
+        handle.step(GRADS)
+
+
 @pytest.mark.parametrize("opt", rows(lambda o: "defaults"))
 def test_defaults_and_state(backend, opt):
     optimizer = native(backend.optimizer(opt.api, specs(), dict(opt.required)))

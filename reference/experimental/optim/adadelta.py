@@ -9,17 +9,18 @@ Per element, in the parameter's dtype, with ``g`` the gradient (negated first wh
     w            <- w - lr·u
 
 Unlike torch, ``lr`` and ``eps`` must be strictly positive (0 is a ``ValueError``); ``rho`` must be a
-``float`` in [0, 1] (an int is a ``TypeError``). There is no step counter.
+``float`` in [0, 1] (an int is a ``TypeError``). There is no step counter. The kernel takes rho and eps as floats: an int eps (accepted by the constructor) is a
+``TypeError`` at the first call.
 
 Clauses: EXP.Adadelta.update, EXP.Adadelta.weight_decay, EXP.Adadelta.maximize, EXP.Adadelta.defaults,
 EXP.Adadelta.validation, EXP.Adadelta.positive_lr_eps
 """
 from __future__ import annotations
 
-import numpy as np
-
 from reference import _checkparam as validator
+from reference.common.tensor import Tensor
 from reference.experimental.optim.optimizer import Optimizer
+from reference.ops.apply_adadelta import ApplyAdadelta
 
 
 class Adadelta(Optimizer):
@@ -34,23 +35,14 @@ class Adadelta(Optimizer):
         super().__init__(params, defaults)
         self.accum = self._clone_parameters("accum")
         self.accum_update = self._clone_parameters("accum_update")
+        self.opt = ApplyAdadelta()
 
     def construct(self, gradients):
         for group_id, group in enumerate(self.param_groups):
             where = self._group_slice(group_id)
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
-            lr = self._group_lr(group_id)
+            lr = Tensor(self._group_lr(group_id))
             for param, grad, accum, accum_update in zip(params, grads, self.accum[where], self.accum_update[where]):
-                apply_adadelta(param._data, accum._data, accum_update._data, lr, group["rho"], group["eps"], grad)
+                self.opt(param, accum, accum_update, lr, group["rho"], group["eps"], Tensor(grad))
         return True
-
-
-def apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad) -> None:
-    """``ops.ApplyAdadelta()(var, accum, accum_update, lr, rho, epsilon, grad)``, in place."""
-    real = var.dtype.type
-    rho, epsilon, one_minus_rho = real(rho), real(epsilon), real(1) - real(rho)
-    np.add(accum * rho, one_minus_rho * grad * grad, out=accum)
-    update = np.sqrt(accum_update + epsilon) / np.sqrt(accum + epsilon) * grad
-    np.add(accum_update * rho, one_minus_rho * update * update, out=accum_update)
-    np.subtract(var, real(lr) * update, out=var)

@@ -13,7 +13,8 @@ then per element, with ``g`` negated first when ``maximize`` and ``g <- w·wd + 
 ``accum`` starts at the top-level ``initial_accumulator_value`` for every parameter: a group's own
 ``initial_accumulator_value`` is stored in ``param_groups`` but not used (torch uses the group's).
 Unlike ``nn.Adagrad`` (ApplyAdagrad: accumulator 0.1, no eps), eps is added outside the square root and the
-accumulator starts at 0 by default. ``lr`` and ``eps`` must be strictly positive.
+accumulator starts at 0 by default. ``lr`` and ``eps`` must be strictly positive; an int eps passes the
+constructor but ``ApplyAdagradV2`` rejects it (``TypeError``) at the first call.
 
 Clauses: EXP.Adagrad.update, EXP.Adagrad.lr_decay, EXP.Adagrad.step_counter, EXP.Adagrad.initial_accumulator,
 EXP.Adagrad.weight_decay, EXP.Adagrad.maximize, EXP.Adagrad.defaults, EXP.Adagrad.validation,
@@ -27,6 +28,7 @@ from reference import _checkparam as validator
 from reference.common import dtype as mstype
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
+from reference.ops.apply_adagrad import ApplyAdagradV2
 
 
 class Adagrad(Optimizer):
@@ -55,14 +57,8 @@ class Adagrad(Optimizer):
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             decayed_lr = self._group_lr(group_id) / (np.float32(1) + k * np.float32(group["lr_decay"]))
+            kernel = ApplyAdagradV2(epsilon=group["eps"], update_slots=True)  # built per call, as MindSpore does
             for param, grad, accum in zip(params, grads, self.accum[where]):
-                apply_adagrad_v2(param._data, accum._data, decayed_lr, grad, group["eps"])
+                kernel(param, accum, Tensor(decayed_lr), Tensor(grad))
         self.step_t._data += 1
         return True
-
-
-def apply_adagrad_v2(var, accum, lr, grad, epsilon) -> None:
-    """``ops.ApplyAdagradV2(epsilon, update_slots=True)(var, accum, lr, grad)``, in place."""
-    real = var.dtype.type
-    np.add(accum, grad * grad, out=accum)
-    np.subtract(var, real(lr) * grad / (np.sqrt(accum) + real(epsilon)), out=var)
