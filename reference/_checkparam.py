@@ -122,6 +122,19 @@ def check_value_type(arg_name, arg_value, valid_types, prim_name=None):
     return arg_value
 
 
+def check_parameters(parameters, param_info: str) -> list:
+    """The parameters an optimizer is given: not None (ValueError), iterable (TypeError), not empty (ValueError)."""
+    if parameters is None:
+        raise ValueError(f"For 'Optimizer', the argument {param_info} can not be None.")
+    if not isinstance(parameters, Iterable):
+        raise TypeError(f"For 'Optimizer', the argument {param_info} must be Iterable type, "
+                        f"but got {type(parameters)}.")
+    parameters = list(parameters)
+    if not parameters:
+        raise ValueError(f"For 'Optimizer', the argument {param_info} must not be empty.")
+    return parameters
+
+
 def require_float(arg_value, arg_name: str, api_name: str):
     """``isinstance(x, float)`` or a ``TypeError`` worded as MindSpore's hand-written checks word it."""
     if not isinstance(arg_value, float):

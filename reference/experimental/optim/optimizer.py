@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -43,7 +42,7 @@ class Optimizer(Cell):
 
     def __init__(self, params, defaults: dict) -> None:
         super().__init__(auto_prefix=False)
-        param_groups = self._parameters_base_check(params, "params")
+        param_groups = validator.check_parameters(params, "params")
         self.defaults = defaults
         self.state = defaultdict(dict)  # exists, as in MindSpore, but no optimizer keeps state in it
         self.param_groups: list[dict] = []
@@ -79,18 +78,6 @@ class Optimizer(Cell):
                                                   for p in param_group["params"])
         self.param_groups.append(param_group)
         self.group_start_id.append(self.group_start_id[-1] + len(param_group["params"]))
-
-    @staticmethod
-    def _parameters_base_check(parameters, param_info: str) -> list:
-        if parameters is None:
-            raise ValueError(f"For 'Optimizer', the argument {param_info} can not be None.")
-        if not isinstance(parameters, Iterable):
-            raise TypeError(f"For 'Optimizer', the argument {param_info} must be Iterable type, "
-                            f"but got {type(parameters)}.")
-        parameters = list(parameters)
-        if not parameters:
-            raise ValueError(f"For 'Optimizer', the argument {param_info} must not be empty.")
-        return parameters
 
     def _preprocess_param_group(self, param_group) -> dict:
         if not isinstance(param_group, dict):

@@ -73,7 +73,7 @@ class Optimizer(Cell):
 
     def __init__(self, learning_rate, parameters, weight_decay=0.0, loss_scale=1.0) -> None:
         super().__init__(auto_prefix=False)
-        parameters = self._parameters_base_check(parameters, "parameters")
+        parameters = validator.check_parameters(parameters, "parameters")
         if not all(isinstance(x, Parameter) for x in parameters) and not all(isinstance(x, dict) for x in parameters):
             raise TypeError("For 'Optimizer', all elements of the argument 'parameters' must be 'Parameter' or "
                             "'dict', please check the 'parameters'.")
@@ -122,18 +122,6 @@ class Optimizer(Cell):
         self.reciprocal_scale = Tensor(1.0 / self.loss_scale, mstype.float32)
         self.need_scale = self.loss_scale != 1.0
         self.param_length = len(self.parameters)
-
-    @staticmethod
-    def _parameters_base_check(parameters, param_info: str) -> list:
-        if parameters is None:
-            raise ValueError(f"For 'Optimizer', the argument {param_info} can not be None.")
-        if not isinstance(parameters, Iterable):
-            raise TypeError(f"For 'Optimizer', the argument {param_info} must be Iterable type, "
-                            f"but got {type(parameters)}.")
-        parameters = list(parameters)
-        if not parameters:
-            raise ValueError(f"For 'Optimizer', the argument {param_info} must not be empty.")
-        return parameters
 
     def _preprocess_weight_decay(self, weight_decay):
         """A number -> ``float(wd) · loss_scale`` (>= 0); a Cell -> wrapped to multiply its value by loss_scale."""
@@ -196,7 +184,7 @@ class Optimizer(Cell):
                     raise TypeError(f"For 'Optimizer', the value of 'order_params' in group parameters should be "
                                     f"Iterable type, but got {type(group_param['order_params'])}.")
                 continue
-            group = self._parameters_base_check(group_param["params"], "group `params`")
+            group = validator.check_parameters(group_param["params"], "group `params`")
             for index, param in enumerate(group):
                 if not isinstance(param, Parameter):
                     raise TypeError(f"For 'Optimizer', the element in group parameters must be Parameter type, "
