@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from golden.exact import constant, maximum
-from golden.nn_optim_common import GRADS, PARAMS, filled, preprocessed
+from golden.nn_common import preprocess
+from golden.nn_optim_common import GRADS, PARAMS, filled
 from golden.trajectory import trajectory
 
 FILE = "nn_asgd.json"
@@ -24,7 +25,7 @@ def _update(args):
             mu = state["mu"][i][0]
             for j, g in enumerate(grads):
                 w = state["params"][i][j]
-                w_new = w * (1 - lambd * eta) - eta * preprocessed(w, g, wd, constant(1))
+                w_new = w * (1 - lambd * eta) - eta * preprocess(w, g, wd, wd.exact != 0, 1)
                 new["params"][i][j] = w_new
                 new["ax"][i][j] = w_new if mu.exact == 1 else state["ax"][i][j] + (w_new - state["ax"][i][j]) * mu
             new["eta"][i] = [lr / (1 + lambd * lr * t) ** alpha]

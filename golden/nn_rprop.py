@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from golden.exact import constant, maximum, minimum, sign
-from golden.nn_optim_common import GRADS, PARAMS, filled, preprocessed
+from golden.nn_common import preprocess
+from golden.nn_optim_common import GRADS, PARAMS, filled
 from golden.trajectory import trajectory
 
 FILE = "nn_rprop.json"
@@ -25,7 +26,7 @@ def _update(args):
         for i, grads in enumerate(grad):
             for j, g in enumerate(grads):
                 w = state["params"][i][j]
-                g = preprocessed(w, g, wd, constant(1))
+                g = preprocess(w, g, wd, wd.exact != 0, 1)
                 step = lr if t == 1 else state["step_size"][i][j]
                 agreement = sign(g * state["prev"][i][j]).exact
                 factor = eta_plus if agreement > 0 else eta_minus if agreement < 0 else constant(1)
