@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from benchmarks import standins
 
 FLOAT32_BYTES = 4
 
@@ -40,7 +39,6 @@ class Case:
     torch_class: str
     torch_args: dict
     torch_fused: bool = True
-    standin: Callable | None = field(default=None, compare=False)  # used until the API exists in reference
 
     @property
     def bytes_per_element(self) -> int:
@@ -48,34 +46,22 @@ class Case:
 
 
 CASES = [
-    Case("nn.Adam", {"learning_rate": 1e-3}, 7, "Adam", {"lr": 1e-3}, standin=standins.adam),
+    Case("nn.Adam", {"learning_rate": 1e-3}, 7, "Adam", {"lr": 1e-3}),
     Case("experimental.optim.AdamW", {"lr": 1e-3, "weight_decay": 1e-2}, 7, "AdamW",
-         {"lr": 1e-3, "weight_decay": 1e-2}, standin=standins.adamw),
-    Case("nn.Momentum", {"learning_rate": 1e-2, "momentum": 0.9}, 5, "SGD", {"lr": 1e-2, "momentum": 0.9},
-         standin=standins.momentum),
-    Case("nn.SGD", {"learning_rate": 1e-2}, 3, "SGD", {"lr": 1e-2}, standin=standins.sgd),
+         {"lr": 1e-3, "weight_decay": 1e-2}),
+    Case("nn.Momentum", {"learning_rate": 1e-2, "momentum": 0.9}, 5, "SGD", {"lr": 1e-2, "momentum": 0.9}),
+    Case("nn.SGD", {"learning_rate": 1e-2}, 3, "SGD", {"lr": 1e-2}),
     Case("nn.RMSProp", {"learning_rate": 1e-2, "decay": 0.9, "momentum": 0.9}, 7, "RMSprop",
-         {"lr": 1e-2, "alpha": 0.9, "momentum": 0.9}, torch_fused=False, standin=standins.rmsprop),
-    Case("nn.Adagrad", {"learning_rate": 1e-2}, 5, "Adagrad", {"lr": 1e-2}, standin=standins.adagrad),
+         {"lr": 1e-2, "alpha": 0.9, "momentum": 0.9}, torch_fused=False),
+    Case("nn.Adagrad", {"learning_rate": 1e-2}, 5, "Adagrad", {"lr": 1e-2}),
 ]
 
 
-def reference_class(api: str):
-    """``reference.<api>`` or ``None`` while the reference does not define it yet."""
-    module_path, _, name = ("reference." + api).rpartition(".")
-    try:
-        return getattr(importlib.import_module(module_path), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def reference_step(case: Case, weights: list[np.ndarray], grads: list[np.ndarray]) -> tuple[Callable, str]:
-    """A zero-argument callable running one step of the reference on ``weights`` (copied), and its label:
-    the API name, or ``"stand-in for <api>"`` while the reference lacks it."""
-    cls = reference_class(case.reference_api)
-    if cls is None:
-        return case.standin([w.copy() for w in weights], grads, **case.reference_args), f"stand-in for {case.reference_api}"
+    """A zero-argument callable running one step of ``reference.<api>`` on ``weights`` (copied), and its label."""
     from reference import Parameter, Tensor
+    module_path, _, name = ("reference." + case.reference_api).rpartition(".")
+    cls = getattr(importlib.import_module(module_path), name)
     params = [Parameter(Tensor(w), name=f"w{i}") for i, w in enumerate(weights)]
     optimizer = cls(params, **case.reference_args)
     gradients = tuple(Tensor(g) for g in grads)
