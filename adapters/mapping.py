@@ -144,13 +144,16 @@ def _no_mindspore_objects(backend: str) -> NotApplicable:
 
 class MappedAdapter(Adapter):
     """An adapter for a backend with its own API (torch, optax), reached only through mappings: a test that
-    reaches for MindSpore's objects (``backend.root``, ``backend.assign``) is n/a, never an AttributeError."""
+    reaches for MindSpore's objects (``backend.root``, ``backend.assign``, a snippet's namespace) is n/a."""
 
     @property
     def root(self):
         raise _no_mindspore_objects(self.name)
 
     def assign(self, parameter, value) -> None:
+        raise _no_mindspore_objects(self.name)
+
+    def namespace(self) -> dict:
         raise _no_mindspore_objects(self.name)
 
     def from_numpy(self, array: np.ndarray):
@@ -175,7 +178,7 @@ class MappedOptimizer(OptimizerHandle):
     @property
     def optimizer(self):
         """MindSpore's optimizer object, which a mapped backend does not have (its own is elsewhere)."""
-        raise _no_mindspore_objects(self.mapping.target)
+        raise _no_mindspore_objects(self.mapping.target.split(".")[0])
 
     def _slot(self, slot: str):
         return self.params_slot if slot == "params" else self.mapping.slot(self.api, slot)
