@@ -6,7 +6,8 @@ Shared clauses:
 * ``LRS.common.float32`` — ``schedule(global_step)`` takes an int or float Tensor (or a Python
   int), casts the step to float32 and computes in float32, with every Python-float hyperparameter
   rounded to float32 where it meets the step, in the operation order written in each docstring.
-  The result is a float32 Tensor of the step's shape. Steps count from 0; a negative step is not
+  The result is a float32 Tensor of the step's shape.
+* ``LRS.common.steps`` — the classes count in steps, not epochs, from step 0; a negative step is not
   clamped.
 """
 from __future__ import annotations
