@@ -76,9 +76,9 @@ OPS = mutants_of("OPS", "reference/ops/adam.py", [
      "np.copyto(accum, np.where(first, g, later))", "np.copyto(accum, later)"),
 ]) + mutants_of("OPS", "reference/ops/apply_rmsprop.py", [
     ("rmsprop-eps-outside-sqrt", "ApplyRMSProp adds epsilon outside the square root (torch's placement)",
-     "rmsprop_moment(moment._data, g, lr, mean_square._data + epsilon, momentum)",
-     "np.multiply(moment._data, momentum, out=moment._data); "
-     "np.add(moment._data, g * lr / (np.sqrt(mean_square._data) + epsilon), out=moment._data)"),
+     "    rmsprop_moment(moment, grad, lr, mean_square + epsilon, momentum)\n    np.subtract(var, moment, out=var)",
+     "    np.multiply(moment, momentum, out=moment)\n    np.add(moment, grad * lr / (np.sqrt(mean_square) + epsilon), "
+     "out=moment)\n    np.subtract(var, moment, out=var)"),
 ]) + mutants_of("OPS", "reference/ops/adam_weight_decay.py", [
     ("adam-weight-decay-outside-lr", "AdamWeightDecay's decay is not multiplied by the learning rate",
      "np.subtract(w, lr * (m / (np.sqrt(v) + eps) + decay * w), out=w)",
