@@ -7,6 +7,7 @@ Options: ``--backend NAME`` (default ``reference``; or ``module:attribute``), ``
 from __future__ import annotations
 
 import platform
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -76,8 +77,11 @@ def _clause_of(item) -> str | None:
 
 
 def _is_full_run(config) -> bool:
+    """Whole suite collected: no -k/-m selection and no path narrower than the conformance folder."""
+    suite = Path(__file__).resolve().parent
     return not (config.getoption("keyword") or config.getoption("markexpr")
-                or any("::" in arg for arg in config.args))
+                or any("::" in arg or Path(config.invocation_params.dir, arg).resolve() != suite
+                       for arg in config.args))
 
 
 def pytest_collection_modifyitems(session, config, items):
