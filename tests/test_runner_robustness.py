@@ -44,7 +44,8 @@ def _examples(seed: str) -> list[str]:
     done = run_suite("-s", "-k", "test_warmup_function_rises_from_exactly_zero", "--hypothesis-profile", "dev",
                      "--hypothesis-verbosity", "verbose", "--seed", seed, "-n", "0")
     assert done.returncode == 0, done.stdout + done.stderr
-    examples = done.stdout.split("Trying example")[1:]  # hypothesis prints each example's arguments
+    # hypothesis prints each example's arguments ("Trying example:" before 6.16x, "Test case:" since)
+    examples = re.split(r"Trying example|Test case:", done.stdout)[1:]
     return [re.sub(r" at 0x[0-9a-f]+", "", example.split("\n)")[0]) for example in examples]
 
 
