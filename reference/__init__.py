@@ -7,10 +7,11 @@ from reference.common.dtype import bool_, float16, float32, float64, int32, int6
 from reference.common.tensor import Parameter, ParameterTuple, Tensor
 from reference import nn
 from reference import ops
+from reference.ops.grad import value_and_grad
 from reference import experimental
 from reference import mint
 
 __version__ = "2.10.0"  # the MindSpore version whose semantics this reference mirrors
 SPEC_VERSION = "0.1.0"
 
-__all__ = ["Tensor", "Parameter", "ParameterTuple", "float16", "float32", "float64", "int32", "int64", "bool_", "nn", "ops", "experimental", "mint"]
+__all__ = ["Tensor", "Parameter", "ParameterTuple", "float16", "float32", "float64", "int32", "int64", "bool_", "nn", "ops", "experimental", "mint", "value_and_grad"]

@@ -8,6 +8,7 @@ Each :class:`Documented` example keeps the tutorial's printed output verbatim.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from conformance.cases.tutorial_nn import NET
 
@@ -107,3 +108,61 @@ MISSING = {
                                               ("nn", "lr_scheduler", "experimental.optim.lr_scheduler"),
                                               ("experimental", "lr_scheduler", "experimental.optim.lr_scheduler")],
 }
+
+#: The tutorial's two run-time modification examples, verbatim (with its nn.optim_ex / nn.StepLR paths), keyed by
+#: what the train_step edits. The tutorial only defines train_step; the tests call it.
+_TRAIN_STEP = """\
+net = Net()
+loss_fn = nn.MAELoss()
+optimizer = nn.optim_ex.Adam(net.trainable_params(), lr=0.1)
+scheduler = nn.StepLR(optimizer, step_size=10, gamma=0.5)
+last_step_loss = 0.1
+
+def forward_fn(data, label):
+    logits = net(data)
+    loss = loss_fn(logits, label)
+    return loss
+
+grad_fn = mindspore.value_and_grad(forward_fn, None, optimizer.parameters, has_aux=True)
+
+def train_step(data, label):
+    (loss, _), grads = grad_fn(data, label)
+    optimizer(grads)
+    if ops.abs(loss - last_step_loss) < 0.1:
+        {edit}
+    return loss"""
+TRAIN_STEP = {"lr": _TRAIN_STEP.format(edit='ops.assign(optimizer.param_groups[1]["lr"], Tensor(0.01))'),
+              "weight_decay": _TRAIN_STEP.format(edit='optimizer.param_groups[1]["weight_decay"] = 0.02')}
+
+#: (tutorial text, replacement) rewrites: the real 2.10 paths (ERRATA.experimental.optim_path and
+#: .lr_scheduler_path), the has_aux fix (ERRATA.experimental.has_aux: forward_fn must return the loss *and* an
+#: auxiliary output) and the group-index fix (ERRATA.experimental.param_groups_index)
+REAL_PATHS = (("nn.optim_ex.Adam", "optim.Adam"), ("nn.StepLR", "optim.lr_scheduler.StepLR"))
+HAS_AUX_FIX = (("    return loss\n\ngrad_fn", "    return loss, logits\n\ngrad_fn"),)
+GROUP_FIX = (("param_groups[1]", "param_groups[0]"),)
+
+
+def rewritten(code: str, *rewrites: tuple[tuple[str, str], ...]) -> str:
+    """``code`` with each (old, new) pair of ``rewrites`` applied; an old text that is absent is an error."""
+    for pairs in rewrites:
+        for old, new in pairs:
+            if old not in code:
+                raise ValueError(f"{old!r} is not in the snippet")
+            code = code.replace(old, new)
+    return code
+
+
+def _floats(value):
+    """A golden nested list of fraction strings as Python floats (exact: the inputs are dyadic)."""
+    return [_floats(v) for v in value] if isinstance(value, list) else float(Fraction(value))
+
+
+def golden_inputs(args: dict) -> str:
+    """Lines that load the golden case's weights, param, data and label (clause OPTIM.experimental.train_step)
+    into the snippet's ``net``, ``data`` and ``label``."""
+    return f"""\
+ops.assign(net.conv.weight, Tensor(np.array({_floats(args['weight'])!r}, np.float32).reshape(6, 1, 5, 5)))
+ops.assign(net.param, Tensor(np.array([{_floats(args['param'])!r}], np.float32)))
+data = Tensor(np.array({_floats(args['data'])!r}, np.float32).reshape(1, 1, 6, 6))
+label = Tensor(np.array({_floats(args['label'])!r}, np.float32).reshape(1, 6, 2, 2))
+"""

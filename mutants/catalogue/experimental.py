@@ -103,4 +103,18 @@ MINT = mutants_of("MINT", "reference/mint/optim/adamw.py", [
      "    validator.check_value_type(\"betas\", betas, list(betas_types), prim_name)\n", ""),
 ])
 
-MUTANTS = EXP + OPTIM_EXPERIMENTAL + SCHED + MINT
+#: the gradient machinery the tutorial's train_step needs (clause OPTIM.experimental.train_step)
+TRAIN_STEP = mutants_of("OPTIM.experimental", "reference/ops/grad.py", [
+    ("has-aux-differentiates-every-output", "with has_aux=True the auxiliary outputs are differentiated too",
+     "        return outputs[:1]\n", "        return outputs\n"),
+    ("gradients-in-reverse-order", "the weight gradients come in reverse order of optimizer.parameters",
+     "for w in weights)", "for w in reversed(weights))"),
+]) + mutants_of("OPTIM.experimental", "reference/nn/conv.py", [
+    ("conv-weight-gradient-transposed", "the kernel gradient is transposed (rows and columns of the window swapped)",
+     'np.einsum("nchwij,nohw->ocij", windows, g)', 'np.einsum("nchwij,nohw->ocji", windows, g)'),
+]) + mutants_of("OPTIM.experimental", "reference/common/tensor.py", [
+    ("mean-gradient-not-divided", "the gradient of a mean is not divided by the element count",
+     "data.shape) / count,))", "data.shape),))"),
+])
+
+MUTANTS = EXP + OPTIM_EXPERIMENTAL + TRAIN_STEP + SCHED + MINT

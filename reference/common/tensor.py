@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from reference.common import dtype as mstype
+from reference.common import autograd, dtype as mstype
 
 
 def _as_array(input_data, dtype: mstype.DType | None) -> np.ndarray:
@@ -50,6 +50,14 @@ def _tensor_result_dtype(lhs: np.dtype, rhs: np.dtype) -> np.dtype:
     return np.result_type(lhs, rhs)
 
 
+def _expand(g: np.ndarray, axis, keepdims: bool, ndim: int) -> np.ndarray:
+    """Give a reduction's cotangent back the reduced axes (as size 1), ready to broadcast."""
+    if keepdims or axis is None and g.ndim == ndim:
+        return g
+    axes = range(ndim) if axis is None else (axis,) if isinstance(axis, int) else axis
+    return np.expand_dims(g, tuple(a % ndim for a in axes))
+
+
 class Tensor:
     """An n-d array with a MindSpore dtype. ``asnumpy()`` returns a copy."""
 
@@ -84,7 +92,22 @@ class Tensor:
         return Tensor(self._data.reshape(*shape))
 
     def astype(self, dtype: mstype.DType) -> "Tensor":
-        return Tensor(self._data, dtype)
+        return autograd.record(Tensor(self._data, dtype), (self,), lambda g: (g.astype(self._data.dtype),))
+
+    def sum(self, axis=None, dtype=None, keepdims=False, initial=None) -> "Tensor":
+        """``Σ x`` over ``axis`` (all axes by default), in ``dtype`` if given, plus ``initial``."""
+        data = self._data if dtype is None else self._data.astype(dtype.np_dtype)
+        total = np.sum(data, axis=axis, keepdims=keepdims, initial=0 if initial is None else initial)
+        return autograd.record(Tensor(np.asarray(total, data.dtype)), (self,),
+                               lambda g: (np.broadcast_to(_expand(g, axis, keepdims, data.ndim), data.shape),))
+
+    def mean(self, axis=None, keep_dims=False) -> "Tensor":
+        """``Σ x / n`` over ``axis`` (all axes by default), ``n`` the number of elements reduced."""
+        data = self._data
+        count = data.dtype.type(data.size // max(np.mean(data, axis=axis, keepdims=True).size, 1))
+        result = Tensor(np.asarray(np.mean(data, axis=axis, keepdims=keep_dims), data.dtype))
+        return autograd.record(result, (self,), lambda g: (
+            np.broadcast_to(_expand(g, axis, keep_dims, data.ndim), data.shape) / count,))
 
     def __len__(self) -> int:
         return len(self._data)
@@ -119,7 +142,11 @@ class Tensor:
             lhs, rhs = rhs, lhs
         if ufunc is np.true_divide and np.issubdtype(out_dtype, np.integer):
             return Tensor(np.true_divide(lhs, rhs, dtype=np.float32))
-        return Tensor(ufunc(lhs, rhs).astype(out_dtype, copy=False))
+        result = Tensor(ufunc(lhs, rhs).astype(out_dtype, copy=False))
+        vjp = autograd.binary_vjp(ufunc, lhs, rhs)
+        if vjp is None:
+            return result
+        return autograd.record(result, (other, self) if reflected else (self, other), vjp)
 
     def __add__(self, other): return self._binary(other, np.add)
     def __radd__(self, other): return self._binary(other, np.add, True)
@@ -139,8 +166,8 @@ class Tensor:
     def __le__(self, other): return self._binary(other, np.less_equal)
     def __gt__(self, other): return self._binary(other, np.greater)
     def __ge__(self, other): return self._binary(other, np.greater_equal)
-    def __neg__(self): return Tensor(-self._data)
-    def __abs__(self): return Tensor(np.abs(self._data))
+    def __neg__(self): return autograd.record(Tensor(-self._data), (self,), lambda g: (-g,))
+    def __abs__(self): return autograd.record(Tensor(np.abs(self._data)), (self,), lambda g: (g * np.sign(self._data),))
 
     # -- printing, as MindSpore prints -----------------------------------------------------------
     def __str__(self) -> str:

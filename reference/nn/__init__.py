@@ -1,6 +1,7 @@
 """``reference.nn``: the MindSpore ``nn`` names this specification defines."""
 from reference.nn.cell import Cell
 from reference.nn.conv import Conv2d
+from reference.nn.loss import MAELoss
 from reference.nn.dynamic_lr import (cosine_decay_lr, exponential_decay_lr, inverse_decay_lr,
                                      natural_exp_decay_lr, piecewise_constant_lr, polynomial_decay_lr,
                                      warmup_lr)
@@ -10,7 +11,7 @@ from reference.nn import learning_rate_schedule, dynamic_lr
 from reference.nn.optim import *  # noqa: F401,F403 - every optimizer under nn, as MindSpore exports them
 from reference.nn import optim
 
-__all__ = ["Cell", "Conv2d", "optim", *optim.__all__, "piecewise_constant_lr", "exponential_decay_lr", "natural_exp_decay_lr", "inverse_decay_lr",
+__all__ = ["Cell", "Conv2d", "MAELoss", "optim", *optim.__all__, "piecewise_constant_lr", "exponential_decay_lr", "natural_exp_decay_lr", "inverse_decay_lr",
            "cosine_decay_lr", "polynomial_decay_lr", "warmup_lr", "ExponentialDecayLR", "NaturalExpDecayLR",
            "InverseDecayLR", "CosineDecayLR", "PolynomialDecayLR", "WarmUpLR",
            "learning_rate_schedule", "dynamic_lr"]

@@ -7,7 +7,9 @@ has_bias=False, weight_init=None, bias_init=None, data_format='NCHW', dtype=floa
 ``has_bias=True`` (the 2.10 default is False), a zero Parameter ``bias`` of shape ``(out_channels,)``.
 The weights are drawn from a fixed seed, so the reference is deterministic. ``construct`` computes the
 ``pad_mode='valid'`` cross-correlation with ``group=1`` and ``dilation=1``; other layouts are beyond this
-specification and raise ``NotImplementedError``.
+specification and raise ``NotImplementedError``. The forward is differentiable (``reference.common.autograd``):
+``∂L/∂weight[o,c,i,j] = Σ_{n,h,w} g[n,o,h,w] · x[n,c,h·s+i,w·s+j]`` and ``∂L/∂x`` scatters ``g · weight`` back
+over each window.
 
 Clauses: OPTIM.nn.trainable_params
 """
@@ -17,7 +19,7 @@ import math
 
 import numpy as np
 
-from reference.common import dtype as mstype
+from reference.common import autograd, dtype as mstype
 from reference.common.tensor import Parameter, Tensor
 from reference.nn.cell import Cell
 
@@ -51,7 +53,23 @@ class Conv2d(Cell):
             raise NotImplementedError("reference Conv2d computes pad_mode='valid', group=1, dilation=1 only")
         windows = np.lib.stride_tricks.sliding_window_view(x._data, self.kernel_size, axis=(2, 3))
         windows = windows[:, :, ::self.stride[0], ::self.stride[1]]
-        out = np.einsum("nchwij,ocij->nohw", windows, self.weight._data).astype(x._data.dtype, copy=False)
+        weight = self.weight._data
+        out = np.einsum("nchwij,ocij->nohw", windows, weight).astype(x._data.dtype, copy=False)
+        inputs, vjps = (x, self.weight), [self._input_vjp(x._data.shape, weight),
+                                          lambda g: np.einsum("nchwij,nohw->ocij", windows, g)]
         if self.has_bias:
             out = out + self.bias._data[None, :, None, None]
-        return Tensor(out)
+            inputs, vjps = (*inputs, self.bias), [*vjps, lambda g: g.sum(axis=(0, 2, 3))]
+        return autograd.record(Tensor(out), inputs, lambda g: tuple(vjp(g) for vjp in vjps))
+
+    def _input_vjp(self, shape: tuple, weight: np.ndarray):
+        """``∂L/∂x``: every window position (i, j) receives ``Σ_o g[n,o,h,w] · weight[o,c,i,j]``."""
+        def vjp(g):
+            grad = np.zeros(shape, g.dtype)
+            (kh, kw), (sh, sw) = self.kernel_size, self.stride
+            rows, cols = g.shape[2], g.shape[3]
+            for i in range(kh):
+                for j in range(kw):
+                    grad[:, :, i:i + rows * sh:sh, j:j + cols * sw:sw] += np.einsum("nohw,oc->nchw", g, weight[:, :, i, j])
+            return grad
+        return vjp

@@ -1,5 +1,6 @@
 """``reference.ops``: the MindSpore ``ops`` names this specification defines."""
-from reference.ops.functional import assign, matmul, pow  # noqa: A004 - MindSpore's names
+from reference.ops.functional import abs, assign, matmul, pow  # noqa: A004 - MindSpore's names
+from reference.ops.grad import value_and_grad
 from reference.ops.adam import Adam, AdamNoUpdateParam, ApplyAdamWithAmsgrad, ApplyAdamWithAmsgradV2
 from reference.ops.adam_weight_decay import AdamWeightDecay
 from reference.ops.apply_momentum import ApplyMomentum
@@ -18,7 +19,7 @@ from reference.ops.apply_proximal_gradient_descent import ApplyProximalGradientD
 from reference.ops.apply_rmsprop import ApplyRMSProp
 from reference.ops.apply_sign import ApplyAddSign, ApplyPowerSign
 
-__all__ = ["assign", "matmul", "pow", "Adam", "AdamNoUpdateParam", "ApplyAdamWithAmsgrad",
+__all__ = ["abs", "assign", "matmul", "pow", "value_and_grad", "Adam", "AdamNoUpdateParam", "ApplyAdamWithAmsgrad",
            "ApplyAdamWithAmsgradV2", "AdamWeightDecay", "ApplyMomentum", "LARSUpdate", "SGD", "ApplyAdaMax", "ApplyAdadelta", "ApplyAdagrad", "ApplyAdagradV2", "ApplyAdagradDA",
            "ApplyCenteredRMSProp", "ApplyFtrl", "ApplyGradientDescent", "ApplyKerasMomentum",
            "ApplyProximalAdagrad", "ApplyProximalGradientDescent", "ApplyRMSProp", "ApplyAddSign",

@@ -1,4 +1,5 @@
-"""Functional operations of ``mindspore.ops`` that the optimizer and scheduler APIs rely on.
+"""Functional operations of ``mindspore.ops`` that the optimizer and scheduler APIs (and the tutorial's
+networks) rely on. ``abs`` and ``matmul`` are differentiable (``reference.common.autograd``).
 
 Clauses: OPTIM.experimental.lr_assign
 """
@@ -6,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reference.common import autograd
 from reference.common.tensor import Tensor
 
 
@@ -40,4 +42,12 @@ def pow(input, exponent) -> Tensor:  # noqa: A001 - MindSpore's name
 
 def matmul(input, other) -> Tensor:
     """``ops.matmul(input, other)``: NumPy's matmul broadcasting, in the operands' common dtype."""
-    return Tensor(np.matmul(_tensor_of(input)._data, _tensor_of(other)._data))
+    lhs, rhs = _tensor_of(input), _tensor_of(other)
+    return autograd.record(Tensor(np.matmul(lhs._data, rhs._data)), (lhs, rhs), autograd.matmul_vjp(lhs._data, rhs._data))
+
+
+def abs(input) -> Tensor:  # noqa: A001 - MindSpore's name
+    """``ops.abs(input)``: elementwise ``|x|`` of a Tensor (a non-Tensor is a ``TypeError``)."""
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For 'Abs', the 'input' must be a Tensor, but got {type(input).__name__}.")
+    return input.__abs__()
