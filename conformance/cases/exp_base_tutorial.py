@@ -77,23 +77,6 @@ scheduler.step()
 print(scheduler.get_last_lr(), scheduler.get_lr())"""
 GET_LR_PRINTED = "[Tensor(shape=[], dtype=Float32, value= 0.01)] [Tensor(shape=[], dtype=Float32, value= 0.001)]"
 
-#: The tutorial's run-time modification examples (its train_step bodies, gradients left out): as written they
-#: index param_groups[1] of a one-group optimizer; with param_groups[0] the edits take effect.
-RUNTIME_SETUP = """\
-net = Net()
-optimizer = optim.Adam(net.trainable_params(), lr=0.1)
-scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=10, gamma=0.5)
-"""
-AS_WRITTEN = {
-    "lr": RUNTIME_SETUP + 'ops.assign(optimizer.param_groups[1]["lr"], Tensor(0.01))',
-    "weight_decay": RUNTIME_SETUP + 'optimizer.param_groups[1]["weight_decay"] = 0.02',
-}
-CORRECTED = RUNTIME_SETUP + """\
-ops.assign(optimizer.param_groups[0]["lr"], Tensor(0.01))
-optimizer.param_groups[0]["weight_decay"] = 0.02
-print(optimizer.param_groups[0]["lr"].value(), optimizer.param_groups[0]["weight_decay"], scheduler.get_last_lr())"""
-CORRECTED_PRINTED = "0.01 0.02 [Tensor(shape=[], dtype=Float32, value= 0.01)]"
-
 VERBOSE = """\
 net = Net()
 optimizer = optim.Adam(net.trainable_params(), lr=0.1)

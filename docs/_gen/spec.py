@@ -129,7 +129,11 @@ def golden_table(clause_id: str) -> list[str]:
 def golden_rows(case: dict) -> list[tuple[str, str, str, float]]:
     """``(step, quantity, exact, error coefficient)`` rows of a case, whatever its kind: per-step values
     (``steps``/``exact``: one scalar, or one per group), trajectories (``states``: the first element of
-    the first parameter) and primitive calls (``calls``: the first element of ``var`` or the first output)."""
+    the first parameter), primitive calls (``calls``: the first element of ``var`` or the first output) and
+    loss-and-gradient cases (``loss``/``grads``: the loss, then the first element of each gradient)."""
+    if "loss" in case and "grads" in case:
+        values = [("loss", case["loss"])] + [(f"∂loss/∂{name}[0]", grad) for name, grad in sorted(case["grads"].items())]
+        return [("—", label, value["exact"][0], value["error_coefficient"][0]) for label, value in values]
     if "steps" in case and "exact" in case:
         grouped = any(isinstance(value, list) for value in case["exact"])
         return [(action_label(step), "lr[group 0]" if grouped else "lr", first(exact), first(coefficient))
