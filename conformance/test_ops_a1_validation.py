@@ -6,9 +6,9 @@ import pytest
 
 from conformance.cases.ops_a1_validation import PRIMITIVE_CALLS
 from conformance.test_nn_a2_validation import test_primitive_validation as _check_primitive_call
+from conformance.validation import params
 
 
-@pytest.mark.parametrize("call", [pytest.param(c, id=c.id, marks=pytest.mark.clause(c.clause))
-                                  for c in PRIMITIVE_CALLS])
+@pytest.mark.parametrize("call", params(PRIMITIVE_CALLS))
 def test_ops_validation(backend, call):
     _check_primitive_call(backend, call)

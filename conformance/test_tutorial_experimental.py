@@ -12,6 +12,7 @@ import pytest
 
 from conformance.cases import exp_base_tutorial as tut
 from conformance.tolerance import allowed_error, error, within
+from conformance.validation import params
 from golden import store
 
 SCHEDULER_DOCUMENTED = [case for case in store.load("lr_scheduler.json") if "documented" in case]
@@ -45,8 +46,7 @@ def test_documented_output_is_in_tutorial(code, printed):
     assert stripped(printed) in tutorial_text(), f"not quoted verbatim from {tut.TUTORIAL}: {printed!r}"
 
 
-@pytest.mark.parametrize("doc", [pytest.param(d, id=d.id, marks=pytest.mark.clause(d.clause))
-                                 for d in tut.DOCUMENTED if d.numbers])
+@pytest.mark.parametrize("doc", params(d for d in tut.DOCUMENTED if d.numbers))
 def test_documented_numbers_are_float32_values(doc):
     """A printed learning rate is the configured value rounded to float32 (one rounding: coefficient |x|)."""
     for text, exact in doc.numbers:

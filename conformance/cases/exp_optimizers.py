@@ -10,22 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from conformance.validation import Call
+
 NAN = float("nan")
 EXP, MINT = "experimental.optim.", "mint.optim."
-
-
-@dataclass(frozen=True)
-class Call:
-    clause: str
-    api: str
-    label: str
-    args: dict
-    error: type | None
-    mentions: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
 
 
 def _rows(prefix, api, table, base=None):

@@ -5,25 +5,11 @@ the call is accepted), ``mentions`` the argument names the message must contain.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from conformance.validation import Call
+
 NAN, INF = float("nan"), float("inf")
-
-
-@dataclass(frozen=True)
-class Call:
-    clause: str
-    api: str
-    label: str
-    args: dict
-    error: type | None
-    mentions: tuple[str, ...] = field(default=())
-
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
 
 
 def _variants(clause, api, base, table):

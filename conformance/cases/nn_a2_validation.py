@@ -1,35 +1,23 @@
 """Invalid (and surprising but valid) arguments of nn.RMSProp, Adagrad, ProximalAdagrad, FTRL, AdaMax,
 Adadelta, ASGD, Rprop, AdaFactor and of the ops optimizer primitives, as data (observed on MindSpore 2.10).
 
-:class:`OptimizerCall`: one construction over one float32 parameter ``w``; :class:`PrimitiveCall`: one
+:class:`~conformance.validation.Call`: one construction over one float32 parameter ``w``; :class:`PrimitiveCall`: one
 primitive call; ``error`` is the exception type MindSpore raises (``None``: accepted), ``mentions`` the
 names its message must contain.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from conformance.validation import Call
 
 NAN = float("nan")
 
 
-@dataclass(frozen=True)
-class OptimizerCall:
-    clause: str
-    api: str
-    label: str
-    args: dict
-    error: type | None
-    mentions: tuple[str, ...] = field(default=())
-
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
-
-
 def _rows(clause, api, table):
-    return [OptimizerCall(clause, api, label, args, error, tuple(mentions)) for label, args, error, mentions in table]
+    return [Call(clause, api, label, args, error, tuple(mentions)) for label, args, error, mentions in table]
 
 
 def _tuple(*values):

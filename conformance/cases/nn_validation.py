@@ -6,26 +6,20 @@ Each :class:`Build` constructs ``api`` over the parameters ``params`` (names; de
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from conformance.validation import Call
 
 NAN, INF = float("nan"), float("inf")
 
 
 @dataclass(frozen=True)
-class Build:
-    clause: str
-    api: str
-    label: str
-    args: dict
-    error: type | None
-    mentions: tuple[str, ...] = field(default=())
-    params: tuple[str, ...] = ("w",)
+class Build(Call):
+    """A :class:`Call` constructing an optimizer over the parameters named ``params``."""
 
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
+    params: tuple[str, ...] = ("w",)
 
 
 def _rows(clause, api, base, table, params=("w",)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conformance.cases.lr_validation import Call
+from conformance.validation import Call
 
 P = "experimental.optim.lr_scheduler."
 
