@@ -5,9 +5,10 @@ While a gradient is being taken a *tape* is open; every differentiable operation
 cotangent per input (``None`` where no gradient flows). :func:`backward` walks the tape in reverse and sums
 the cotangents per Tensor object (a Tensor used twice, as in ``matmul(x, x)``, gets both contributions).
 
-Differentiable operations: ``+ - * /`` between Tensors and scalars (with broadcasting), unary ``-``,
-``abs`` (derivative ``sign(x)``, 0 at 0, as MindSpore's ``AbsGrad``), ``Tensor.sum``, ``Tensor.mean``,
-``Tensor.astype``, ``ops.matmul``, ``nn.Conv2d``. Any other operation is a constant to the tape: no
+Differentiable operations: ``+ - * / **`` between Tensors and scalars (with broadcasting; the derivative of
+``a ** b`` in ``b`` is taken where ``a > 0``, 0 elsewhere), unary ``-``, ``abs`` (derivative ``sign(x)``, 0 at 0,
+as MindSpore's ``AbsGrad``), indexing, ``reshape``, ``value``, ``Tensor.sum``, ``Tensor.mean``,
+``Tensor.astype``, ``ops.matmul``, ``ops.pow``, ``nn.Conv2d``. Any other operation is a constant to the tape: no
 gradient flows through it. This is enough for the tutorial's networks; it is support for running the
 optimizer examples, not a specification of MindSpore's autodiff.
 """
@@ -18,6 +19,11 @@ from contextlib import contextmanager
 import numpy as np
 
 _TAPES: list[list] = []
+
+
+def recording() -> bool:
+    """True while a tape is open (outside ``value_and_grad`` nothing is recorded)."""
+    return bool(_TAPES)
 
 
 def record(output, inputs: tuple, vjp):
@@ -65,14 +71,29 @@ def backward(entries: list, seeds: dict[int, np.ndarray]) -> dict[int, np.ndarra
 
 
 def binary_vjp(ufunc, lhs: np.ndarray, rhs: np.ndarray):
-    """The vjp of ``ufunc(lhs, rhs)`` for ``+ - * /``, or ``None`` (not differentiable: comparisons...)."""
+    """The vjp of ``ufunc(lhs, rhs)`` for ``+ - * / **``, or ``None`` (not differentiable: comparisons...)."""
     rules = {
         np.add: lambda g: (g, g),
         np.subtract: lambda g: (g, -g),
         np.multiply: lambda g: (g * rhs, g * lhs),
         np.true_divide: lambda g: (g / rhs, -g * lhs / (rhs * rhs)),
+        np.power: lambda g: (g * rhs * lhs ** (rhs - 1), g * _power_exponent_derivative(lhs, rhs)),
     }
     return rules.get(ufunc)
+
+
+def _power_exponent_derivative(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
+    """``∂(a ** b)/∂b = a ** b · log a`` where ``a > 0``; 0 where the logarithm is undefined."""
+    positive = base > 0
+    safe = np.where(positive, base, 1)
+    return np.where(positive, safe ** exponent * np.log(safe), 0).astype(np.result_type(base, exponent), copy=False)
+
+
+def scatter(g: np.ndarray, shape: tuple, index) -> np.ndarray:
+    """The vjp of ``x[index]``: ``g`` added into zeros of ``x``'s shape at ``index`` (repeats accumulate)."""
+    grad = np.zeros(shape, g.dtype)
+    np.add.at(grad, index, g)
+    return grad
 
 
 def matmul_vjp(a: np.ndarray, b: np.ndarray):
@@ -80,8 +101,7 @@ def matmul_vjp(a: np.ndarray, b: np.ndarray):
     def vjp(g):
         a2 = a[None, :] if a.ndim == 1 else a
         b2 = b[:, None] if b.ndim == 1 else b
-        g2 = g[..., None, :] if a.ndim == 1 else g
-        g2 = g2[..., None] if b.ndim == 1 else g2
+        g2 = g.reshape(np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2]) + (a2.shape[-2], b2.shape[-1]))
         da = g2 @ np.swapaxes(b2, -1, -2)
         db = np.swapaxes(a2, -1, -2) @ g2
         return (da[..., 0, :] if a.ndim == 1 else da), (db[..., :, 0] if b.ndim == 1 else db)

@@ -86,10 +86,10 @@ class Tensor:
         return self._data.copy()
 
     def value(self) -> "Tensor":
-        return Tensor(self._data)
+        return autograd.record(Tensor(self._data), (self,), lambda g: (g,))
 
     def reshape(self, *shape) -> "Tensor":
-        return Tensor(self._data.reshape(*shape))
+        return autograd.record(Tensor(self._data.reshape(*shape)), (self,), lambda g: (g.reshape(self.shape),))
 
     def astype(self, dtype: mstype.DType) -> "Tensor":
         return autograd.record(Tensor(self._data, dtype), (self,), lambda g: (g.astype(self._data.dtype),))
@@ -113,7 +113,7 @@ class Tensor:
         return len(self._data)
 
     def __getitem__(self, index) -> "Tensor":
-        return Tensor(self._data[index])
+        return autograd.record(Tensor(self._data[index]), (self,), lambda g: (autograd.scatter(g, self.shape, index),))
 
     def __float__(self) -> float:
         return float(self._data)
@@ -143,7 +143,7 @@ class Tensor:
         if ufunc is np.true_divide and np.issubdtype(out_dtype, np.integer):
             return Tensor(np.true_divide(lhs, rhs, dtype=np.float32))
         result = Tensor(ufunc(lhs, rhs).astype(out_dtype, copy=False))
-        vjp = autograd.binary_vjp(ufunc, lhs, rhs)
+        vjp = autograd.binary_vjp(ufunc, lhs, rhs) if autograd.recording() else None
         if vjp is None:
             return result
         return autograd.record(result, (other, self) if reflected else (self, other), vjp)
