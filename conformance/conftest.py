@@ -18,7 +18,7 @@ from adapters.base import NotApplicable
 from conformance import known_differences, runner
 from conformance.clauses import registry
 from conformance.report import add_report_option, register_report
-from conformance.summary import ClauseTally, outcome
+from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
 from golden import store
 
 settings.register_profile("dev", max_examples=10, deadline=None)
@@ -96,6 +96,8 @@ def pytest_collection_modifyitems(session, config, items):
         if clause not in registry():
             raise pytest.UsageError(f"{item.nodeid} names unknown clause {clause}")
         item.user_properties.append(("clause", clause))
+        if "backend" not in item.fixturenames:
+            item.user_properties.append((BACKEND_INDEPENDENT, True))
         for difference in known:
             if difference.matches(item.name):
                 matched.add(difference)

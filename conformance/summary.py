@@ -11,8 +11,15 @@ SEVERITY = {"failed": 3, "known-difference": 2, "passed": 1, "n/a": 0}
 COLUMNS = ("passed", "failed", "known-difference", "n/a", "untested")
 
 
+#: user property of a test that does not use the backend (it checks the spec's own text or data)
+BACKEND_INDEPENDENT = "backend_independent"
+
+
 def outcome(report) -> str | None:
-    """Map one pytest report to a clause status (``None`` for reports that say nothing)."""
+    """Map one pytest report to a clause status (``None`` for reports that say nothing). A backend-independent
+    test that passes says nothing about the backend: it can fail a clause, never make it pass."""
+    if report.passed and dict(report.user_properties).get(BACKEND_INDEPENDENT):
+        return None
     if report.when == "call" or (report.when == "setup" and not report.passed):
         if hasattr(report, "wasxfail"):
             return "failed" if report.passed else "known-difference"  # an XPASS(strict) fails

@@ -25,7 +25,8 @@ _NAMES = {np.dtype(np.float16): "Float16", np.dtype(np.float32): "Float32", np.d
 
 
 class Primitive:
-    """An ops primitive: instantiated with its attributes, then called with its inputs."""
+    """An ops primitive: instantiated with its attributes, then called with its inputs (a subclass defines
+    ``update(*inputs) -> tuple of the updated state Tensors``, or its own ``__call__``)."""
 
     @property
     def name(self) -> str:
@@ -37,6 +38,11 @@ class Primitive:
     def state(self, allowed, grad_name: str = "grad", **inputs) -> np.dtype:
         """Check the tensor inputs (state first, the read-only gradient named ``grad_name`` last);
         return the dtype the primitive computes in (that of ``var``)."""
+        var = inputs["var"]
+        if isinstance(var, Tensor) and var._data.dtype.type in allowed and all(
+                isinstance(v, Tensor) and v._data.dtype == var._data.dtype and v._data.shape == var._data.shape
+                for v in inputs.values()):
+            return var._data.dtype  # the common case, which every check below would pass
         for arg, value in inputs.items():
             if not isinstance(value, Tensor):
                 raise TypeError(f"For '{self.name}', the input '{arg}' must be a Tensor or Parameter, "
@@ -77,8 +83,9 @@ class Primitive:
         """A read-only tensor input in the compute dtype."""
         return tensor._data.astype(dtype, copy=False)
 
-    @staticmethod
-    def outputs(*tensors: Tensor):
-        """The updated tensors, returned as new Tensors (a lone one unwrapped)."""
-        copies = tuple(Tensor(t._data) for t in tensors)
+    def __call__(self, *inputs):
+        """Run the primitive: ``update`` writes the state inputs in place and names the updated tensors, which
+        are returned as new Tensors (a lone one unwrapped), as MindSpore returns them. Optimizers that discard
+        the outputs call ``update`` and skip the copies."""
+        copies = tuple(Tensor(t._data) for t in self.update(*inputs))
         return copies[0] if len(copies) == 1 else copies

@@ -89,11 +89,11 @@ class Adam(_AdamPrimitive):
         self.use_locking = validator.check_value_type("use_locking", use_locking, [bool], self.name)
         self.use_nesterov = validator.check_value_type("use_nesterov", use_nesterov, [bool], self.name)
 
-    def __call__(self, var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient):
+    def update(self, var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient):
         dtype = self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient)
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, beta1, beta2, epsilon))
         adam(var._data, m._data, v._data, *hyper, self.read(gradient, dtype), self.use_nesterov)
-        return self.outputs(var, m, v)
+        return var, m, v
 
 
 class AdamNoUpdateParam(_AdamPrimitive):
@@ -117,7 +117,7 @@ class ApplyAdamWithAmsgradV2(_AdamPrimitive):
     def __init__(self, use_locking=False) -> None:
         self.use_locking = validator.check_value_type("use_locking", use_locking, [bool], self.name)
 
-    def __call__(self, var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad):
+    def update(self, var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad):
         dtype = self.state(F16_F32, var=var, m=m, v=v, vhat=vhat, grad=grad)
         for name, value in zip(_HYPER, (beta1_power, beta2_power, lr, beta1, beta2, epsilon)):
             if isinstance(value, Tensor) and np.promote_types(value._data.dtype, dtype) != dtype:
@@ -126,7 +126,7 @@ class ApplyAdamWithAmsgradV2(_AdamPrimitive):
                                 f"{value._data.dtype.name}, 'var' is {dtype.name}.")
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, beta1, beta2, epsilon))
         apply_adam_with_amsgrad(var._data, m._data, v._data, vhat._data, *hyper, self.read(grad, dtype))
-        return self.outputs(var, m, v, vhat)
+        return var, m, v, vhat
 
 
 class ApplyAdamWithAmsgrad(_AdamPrimitive):
@@ -139,10 +139,10 @@ class ApplyAdamWithAmsgrad(_AdamPrimitive):
         self.epsilon = validator.check_value_type("epsilon", epsilon, [float], self.name)
         self.use_locking = validator.check_value_type("use_locking", use_locking, [bool], self.name)
 
-    def __call__(self, var, m, v, vhat, beta1_power, beta2_power, lr, grad):
+    def update(self, var, m, v, vhat, beta1_power, beta2_power, lr, grad):
         dtype = self.state(F16_F32, var=var, m=m, v=v, vhat=vhat, grad=grad)
         for name, value in zip(_HYPER, (beta1_power, beta2_power, lr)):
             tensor_scalar(self.name, name, value)
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, self.beta1, self.beta2, self.epsilon))
         apply_adam_with_amsgrad(var._data, m._data, v._data, vhat._data, *hyper, self.read(grad, dtype))
-        return self.outputs(var, m, v, vhat)
+        return var, m, v, vhat

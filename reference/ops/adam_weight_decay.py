@@ -32,9 +32,9 @@ class AdamWeightDecay(Primitive):
     def __init__(self, use_locking=False) -> None:
         self.use_locking = use_locking  # not validated (MindSpore's generated primitive accepts any value)
 
-    def __call__(self, var, m, v, lr, beta1, beta2, epsilon, decay, gradient):
+    def update(self, var, m, v, lr, beta1, beta2, epsilon, decay, gradient):
         dtype = self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient)
         hyper = [self.scalar(name, value, dtype) for name, value in
                  (("lr", lr), ("beta1", beta1), ("beta2", beta2), ("epsilon", epsilon), ("decay", decay))]
         adam_weight_decay(var._data, m._data, v._data, *hyper, self.read(gradient, dtype))
-        return self.outputs(var, m, v)
+        return var, m, v

@@ -18,7 +18,7 @@ from reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyAdaMax(Primitive):
-    def __call__(self, var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
+    def update(self, var, m, v, beta1_power, lr, beta1, beta2, epsilon, grad):
         dtype = self.state(F16_F32_F64, var=var, m=m, v=v, grad=grad)
         beta1_power, lr, beta1, beta2, epsilon = (self.scalar(n, x, dtype) for n, x in (
             ("beta1_power", beta1_power), ("lr", lr), ("beta1", beta1), ("beta2", beta2), ("epsilon", epsilon)))
@@ -26,4 +26,4 @@ class ApplyAdaMax(Primitive):
         np.add(beta1 * m._data, (1 - beta1) * g, out=m._data)
         np.maximum(beta2 * v._data, np.abs(g), out=v._data)
         np.subtract(var._data, lr / (1 - beta1_power) * (m._data / (v._data + epsilon)), out=var._data)
-        return self.outputs(var, m, v)
+        return var, m, v

@@ -19,7 +19,7 @@ from reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyAdadelta(Primitive):
-    def __call__(self, var, accum, accum_update, lr, rho, epsilon, grad):
+    def update(self, var, accum, accum_update, lr, rho, epsilon, grad):
         dtype = self.state(F16_F32_F64, var=var, accum=accum, accum_update=accum_update, grad=grad)
         lr, rho, epsilon = (self.scalar(n, x, dtype) for n, x in (("lr", lr), ("rho", rho), ("epsilon", epsilon)))
         g = self.read(grad, dtype)
@@ -27,4 +27,4 @@ class ApplyAdadelta(Primitive):
         update = np.sqrt(accum_update._data + epsilon) * g / np.sqrt(accum._data + epsilon)
         np.add(rho * accum_update._data, (1 - rho) * update * update, out=accum_update._data)
         np.subtract(var._data, lr * update, out=var._data)
-        return self.outputs(var, accum, accum_update)
+        return var, accum, accum_update

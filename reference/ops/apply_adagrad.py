@@ -26,12 +26,12 @@ class ApplyAdagrad(Primitive):
     def __init__(self, update_slots: bool = True) -> None:
         self.update_slots = self.check_bool_attr("update_slots", update_slots)
 
-    def __call__(self, var, accum, lr, grad):
+    def update(self, var, accum, lr, grad):
         dtype = self.state(F16_F32_F64, var=var, accum=accum, grad=grad)
         lr = self.scalar("lr", lr, dtype)
         epsilon = None if self.epsilon is None else dtype.type(self.epsilon)
         apply_adagrad(var._data, accum._data, lr, self.read(grad, dtype), epsilon, self.update_slots)
-        return self.outputs(var, accum)
+        return var, accum
 
 
 @blocked("var", "accum", "grad")

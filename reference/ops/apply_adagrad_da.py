@@ -32,7 +32,7 @@ class ApplyAdagradDA(Primitive):
         raise TypeError(f"For primitive[{self.name}], the input argument[global_step] must be a type of "
                         f"{{Int32, Int64, Tensor[Int32], Tensor[Int64]}}, but got {global_step!r}.")
 
-    def __call__(self, var, gradient_accumulator, gradient_squared_accumulator, grad, lr, l1, l2, global_step):
+    def update(self, var, gradient_accumulator, gradient_squared_accumulator, grad, lr, l1, l2, global_step):
         dtype = self.state(F16_F32, var=var, gradient_accumulator=gradient_accumulator,
                            gradient_squared_accumulator=gradient_squared_accumulator, grad=grad)
         lr, l1, l2 = (self.scalar(n, x, dtype) for n, x in (("lr", lr), ("l1", l1), ("l2", l2)))
@@ -43,4 +43,4 @@ class ApplyAdagradDA(Primitive):
         np.add(squared, g * g, out=squared)
         shrunk = np.sign(accum) * np.maximum(np.abs(accum) - l1 * step, 0) if l1 > 0 else accum
         np.divide(-lr * shrunk, l2 * step * lr + np.sqrt(squared), out=var._data)
-        return self.outputs(var)
+        return (var,)

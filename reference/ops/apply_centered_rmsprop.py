@@ -20,7 +20,7 @@ from reference.ops.apply_rmsprop import ApplyRMSProp, decay_towards, rmsprop_mom
 
 
 class ApplyCenteredRMSProp(ApplyRMSProp):
-    def __call__(self, var, mean_gradient, mean_square, moment, grad, learning_rate, decay, momentum, epsilon):
+    def update(self, var, mean_gradient, mean_square, moment, grad, learning_rate, decay, momentum, epsilon):
         dtype = self.state(F16_F32_F64, var=var, mean_gradient=mean_gradient, mean_square=mean_square,
                            moment=moment, grad=grad)
         lr = self.scalar("learning_rate", learning_rate, dtype)
@@ -33,4 +33,4 @@ class ApplyCenteredRMSProp(ApplyRMSProp):
         variance = mean_square._data - mean_gradient._data * mean_gradient._data
         rmsprop_moment(moment._data, g, lr, variance + epsilon, momentum)
         np.subtract(var._data, moment._data, out=var._data)
-        return self.outputs(var)
+        return (var,)

@@ -24,7 +24,7 @@ class ApplyFtrl(Primitive):
     def __init__(self, use_locking: bool = False) -> None:
         self.use_locking = self.check_bool_attr("use_locking", use_locking)
 
-    def __call__(self, var, accum, linear, grad, lr, l1, l2, lr_power):
+    def update(self, var, accum, linear, grad, lr, l1, l2, lr_power):
         dtype = self.state(F16_F32_F64, var=var, accum=accum, linear=linear, grad=grad)
         lr, l1, l2, lr_power = (self.scalar(n, v, dtype) for n, v in
                                 (("lr", lr), ("l1", l1), ("l2", l2), ("lr_power", lr_power)))
@@ -36,4 +36,4 @@ class ApplyFtrl(Primitive):
         lin = linear._data
         np.copyto(var._data, np.where(np.abs(lin) > l1, (np.sign(lin) * l1 - lin) / quadratic, 0))
         np.copyto(accum._data, accum_new)
-        return self.outputs(var)
+        return (var,)

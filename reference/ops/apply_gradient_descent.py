@@ -10,8 +10,8 @@ from reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyGradientDescent(Primitive):
-    def __call__(self, var, alpha, delta):
+    def update(self, var, alpha, delta):
         dtype = self.state(F16_F32_F64, grad_name="delta", var=var, delta=delta)
         alpha = self.scalar("alpha", alpha, dtype)
         np.subtract(var._data, alpha * self.read(delta, dtype), out=var._data)
-        return self.outputs(var)
+        return (var,)

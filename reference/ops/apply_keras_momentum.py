@@ -22,11 +22,11 @@ class ApplyKerasMomentum(Primitive):
         self.use_locking = self.check_bool_attr("use_locking", use_locking)
         self.use_nesterov = self.check_bool_attr("use_nesterov", use_nesterov)
 
-    def __call__(self, var, accum, lr, grad, momentum):
+    def update(self, var, accum, lr, grad, momentum):
         dtype = self.state(F16_F32, var=var, accum=accum, grad=grad)
         lr, momentum = self.scalar("lr", lr, dtype), self.scalar("momentum", momentum, dtype)
         g = self.read(grad, dtype)
         np.subtract(accum._data * momentum, g * lr, out=accum._data)
         step = accum._data * momentum - g * lr if self.use_nesterov else accum._data
         np.add(var._data, step, out=var._data)
-        return self.outputs(var, accum)
+        return var, accum

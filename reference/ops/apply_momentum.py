@@ -30,12 +30,12 @@ class ApplyMomentum(Primitive):
         self.use_locking = validator.check_bool(use_locking, "use_locking", self.name)
         self.gradient_scale = validator.check_value_type("gradient_scale", gradient_scale, [float], self.name)
 
-    def __call__(self, variable, accumulation, learning_rate, gradient, momentum):
+    def update(self, variable, accumulation, learning_rate, gradient, momentum):
         dtype = self.state(F16_F32_F64, grad_name="gradient", var=variable, accumulation=accumulation,
                            gradient=gradient)
         apply_momentum(variable._data, accumulation._data, self.scalar("learning_rate", learning_rate, dtype),
                        self.read(gradient, dtype), self.scalar("momentum", momentum, dtype), self.use_nesterov)
-        return self.outputs(variable)
+        return (variable,)
 
 
 @blocked("var", "acc", "grad")

@@ -24,11 +24,11 @@ class ApplyProximalAdagrad(Primitive):
     def __init__(self, use_locking: bool = False) -> None:
         self.use_locking = self.check_bool_attr("use_locking", use_locking)
 
-    def __call__(self, var, accum, lr, l1, l2, grad):
+    def update(self, var, accum, lr, l1, l2, grad):
         dtype = self.state(F16_F32, var=var, accum=accum, grad=grad)
         lr, l1, l2 = (self.scalar(n, v, dtype) for n, v in (("lr", lr), ("l1", l1), ("l2", l2)))
         g = self.read(grad, dtype)
         np.add(accum._data, g * g, out=accum._data)
         lr_t = lr / np.sqrt(accum._data)
         proximal_step(var._data, lr_t, l1, l2, g)
-        return self.outputs(var, accum)
+        return var, accum

@@ -25,8 +25,8 @@ def proximal_step(var: np.ndarray, alpha, l1, l2, delta: np.ndarray) -> None:
 
 
 class ApplyProximalGradientDescent(Primitive):
-    def __call__(self, var, alpha, l1, l2, delta):
+    def update(self, var, alpha, l1, l2, delta):
         dtype = self.state(F16_F32_F64, grad_name="delta", var=var, delta=delta)
         alpha, l1, l2 = (self.scalar(n, v, dtype) for n, v in (("alpha", alpha), ("l1", l1), ("l2", l2)))
         proximal_step(var._data, alpha, l1, l2, self.read(delta, dtype))
-        return self.outputs(var)
+        return (var,)

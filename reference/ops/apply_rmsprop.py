@@ -42,13 +42,13 @@ class ApplyRMSProp(Primitive):
                             f"constant, but got {type(value).__name__}.")
         return dtype.type(value)
 
-    def __call__(self, var, mean_square, moment, learning_rate, grad, decay, momentum, epsilon):
+    def update(self, var, mean_square, moment, learning_rate, grad, decay, momentum, epsilon):
         dtype = self.state(F16_F32_F64, var=var, mean_square=mean_square, moment=moment, grad=grad)
         lr = self.scalar("learning_rate", learning_rate, dtype)
         decay, momentum, epsilon = (self.constant(n, v, dtype) for n, v in
                                     (("decay", decay), ("momentum", momentum), ("epsilon", epsilon)))
         apply_rmsprop(var._data, mean_square._data, moment._data, lr, self.read(grad, dtype), decay, momentum, epsilon)
-        return self.outputs(var)
+        return (var,)
 
 
 @blocked("var", "mean_square", "moment", "grad")

@@ -23,7 +23,7 @@ class _SignUpdate(Primitive):
     def scale(self, base, agreement):
         raise NotImplementedError
 
-    def __call__(self, var, m, lr, base, sign_decay, beta, grad):
+    def update(self, var, m, lr, base, sign_decay, beta, grad):
         dtype = self.state(F16_F32_F64, var=var, m=m, grad=grad)
         lr, base, sign_decay, beta = (self.scalar(n, x, dtype) for n, x in (
             ("lr", lr), (self.base_name, base), ("sign_decay", sign_decay), ("beta", beta)))
@@ -31,7 +31,7 @@ class _SignUpdate(Primitive):
         np.add(beta * m._data, (1 - beta) * g, out=m._data)
         agreement = sign_decay * np.sign(g) * np.sign(m._data)
         np.subtract(var._data, lr * (self.scale(base, agreement) * g), out=var._data)
-        return self.outputs(var, m)
+        return var, m
 
 
 class ApplyAddSign(_SignUpdate):

@@ -44,29 +44,26 @@ class SGD(Primitive):
                              f"{dampening} and 'nesterov' is {nesterov}.")
         self.dampening, self.weight_decay, self.nesterov = dampening, weight_decay, nesterov
 
-    def __call__(self, parameters, gradient, learning_rate, accum, momentum, stat):
+    def update(self, parameters, gradient, learning_rate, accum, momentum, stat):
         tensor_scalar(self.name, "learning_rate", learning_rate)
         tensor_scalar(self.name, "momentum", momentum)
         dtype = self.state(F16_F32, grad_name="gradient", var=parameters, accum=accum, stat=stat, gradient=gradient)
-        grad = np.array(self.read(gradient, dtype))  # a private copy: the kernel rewrites it
-        sgd(parameters._data, grad, self.scalar("learning_rate", learning_rate, dtype), accum._data,
+        sgd(parameters._data, self.read(gradient, dtype), self.scalar("learning_rate", learning_rate, dtype), accum._data,
             self.scalar("momentum", momentum, dtype), stat._data, dtype.type(self.dampening),
             dtype.type(self.weight_decay), self.nesterov)
-        return self.outputs(parameters)
+        return (parameters,)
 
 
 @blocked("w", "g", "accum", "stat")
 def sgd(w, g, lr, accum, momentum, stat, dampening, weight_decay, nesterov) -> None:
-    """The kernel on arrays of one dtype, in place over cache-sized blocks (``g`` is overwritten)."""
+    """The kernel on arrays of one dtype, in place over cache-sized blocks (``g`` is only read)."""
     if weight_decay > 0:
-        np.add(g, w * weight_decay, out=g)
+        g = g + w * weight_decay
+    step = g
     if momentum > 0:
         first = stat > 0
         later = accum * momentum + (w.dtype.type(1) - dampening) * g
         np.copyto(accum, np.where(first, g, later))
         stat[first] = 0
-        if nesterov:
-            np.add(g, accum * momentum, out=g)
-        else:
-            np.copyto(g, accum)
-    np.subtract(w, lr * g, out=w)
+        step = g + accum * momentum if nesterov else accum
+    np.subtract(w, lr * step, out=w)

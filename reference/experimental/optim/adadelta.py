@@ -44,5 +44,5 @@ class Adadelta(Optimizer):
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             lr = Tensor(self._group_lr(group_id))
             for param, grad, accum, accum_update in zip(params, grads, self.accum[where], self.accum_update[where]):
-                self.opt(param, accum, accum_update, lr, group["rho"], group["eps"], Tensor(grad))
+                self.opt.update(param, accum, accum_update, lr, group["rho"], group["eps"], Tensor(grad))
         return True

@@ -45,5 +45,5 @@ class AdaMax(Optimizer):
         self._advance_global_step()
         np.multiply(self.beta1_power._data, self.beta1._data, out=self.beta1_power._data)
         for lr, param, m, v, grad in zip(lrs, self.parameters, self.moment1, self.moment2, gradients):
-            self.opt(param, m, v, self.beta1_power, lr, self.beta1, self.beta2, self.eps, grad)
+            self.opt.update(param, m, v, self.beta1_power, lr, self.beta1, self.beta2, self.eps, grad)
         return True

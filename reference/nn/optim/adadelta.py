@@ -37,5 +37,5 @@ class Adadelta(Optimizer):
         lrs = self._lr_per_parameter(self.get_lr())
         self._advance_global_step()
         for lr, param, accum, accum_update, grad in zip(lrs, self.parameters, self.accum, self.accum_update, grads):
-            self.opt(param, accum, accum_update, lr, self.rho, self.epsilon, grad)
+            self.opt.update(param, accum, accum_update, lr, self.rho, self.epsilon, grad)
         return True

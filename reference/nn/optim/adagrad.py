@@ -45,5 +45,5 @@ class Adagrad(Optimizer):
         lrs = self._lr_per_parameter(self.get_lr())
         self._advance_global_step()
         for lr, param, accum, grad in zip(lrs, self.parameters, self.accum, grads):
-            self.opt(param, accum, lr, grad)
+            self.opt.update(param, accum, lr, grad)
         return True

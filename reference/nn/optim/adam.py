@@ -94,9 +94,9 @@ class _AdamBase(Optimizer):
                 delta = self.opt(m, v, self.beta1_power, self.beta2_power, lr, *hyper, grad)
                 np.add(param._data, delta._data, out=param._data)
             elif self.use_amsgrad:
-                self.opt(param, m, v, self.vhat[i], self.beta1_power, self.beta2_power, lr, *hyper, grad)
+                self.opt.update(param, m, v, self.vhat[i], self.beta1_power, self.beta2_power, lr, *hyper, grad)
             else:
-                self.opt(param, m, v, self.beta1_power, self.beta2_power, lr, *hyper, grad)
+                self.opt.update(param, m, v, self.beta1_power, self.beta2_power, lr, *hyper, grad)
         return True
 
 
@@ -176,6 +176,6 @@ class AdamWeightDecay(Optimizer):
         self._advance_global_step()
         for lr, wd, param, m, v, grad, flag in zip(lrs, weight_decay, self.parameters, self.moments1,
                                                     self.moments2, gradients, self.decay_flags):
-            self.fused_opt(param, m, v, lr, self.beta1, self.beta2, self.eps, wd if flag else 0.0,
+            self.fused_opt.update(param, m, v, lr, self.beta1, self.beta2, self.eps, wd if flag else 0.0,
                            Tensor(grad, param.dtype))
         return True

@@ -62,5 +62,5 @@ class FTRL(Optimizer):
                 raise TypeError(f"Data type conversion is not supported for a 'Parameter', nor for the input tensor "
                                 f"of an in-place operator, the argument[var]'s data type of primitive[ApplyFtrl] is "
                                 f"{param.dtype}, which cannot be converted to data type Float32 automatically.")
-            self.opt(param, moment, linear, grad, lr, self.l1, self.l2, self.lr_power)
+            self.opt.update(param, moment, linear, grad, lr, self.l1, self.l2, self.lr_power)
         return True

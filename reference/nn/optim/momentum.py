@@ -42,5 +42,5 @@ class Momentum(Optimizer):
         lrs = self._lr_per_parameter(self.get_lr())
         self._advance_global_step()
         for lr, grad, param, moment in zip(lrs, gradients, self.params, self.moments):
-            self.opt(param, moment, lr, grad, self.momentum)
+            self.opt.update(param, moment, lr, grad, self.momentum)
         return True

@@ -38,5 +38,5 @@ class ProximalAdagrad(Optimizer):
         lrs = self._lr_per_parameter(self.get_lr())
         self._advance_global_step()
         for lr, param, accum, grad in zip(lrs, self.parameters, self.accum, grads):
-            self.opt(param, accum, lr, self.l1, self.l2, grad)
+            self.opt.update(param, accum, lr, self.l1, self.l2, grad)
         return True

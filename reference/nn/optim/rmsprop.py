@@ -52,7 +52,7 @@ class RMSProp(Optimizer):
         hyper = (self.decay, self.momentum, self.epsilon)
         for i, (lr, param, grad) in enumerate(zip(lrs, self.parameters, gradients)):
             if self.centered:
-                self.opt(param, self.mg[i], self.ms[i], self.moment[i], grad, lr, *hyper)
+                self.opt.update(param, self.mg[i], self.ms[i], self.moment[i], grad, lr, *hyper)
             else:
-                self.opt(param, self.ms[i], self.moment[i], lr, grad, *hyper)
+                self.opt.update(param, self.ms[i], self.moment[i], lr, grad, *hyper)
         return True

@@ -64,5 +64,5 @@ class SGD(Optimizer):
         self._advance_global_step()
         for opt, lr, grad, param, accum, stat in zip(self.opt, lrs, gradients, self.parameters, self.accum,
                                                       self.stat):
-            opt(param, grad, lr, accum, self.momentum, stat)
+            opt.update(param, grad, lr, accum, self.momentum, stat)
         return True
