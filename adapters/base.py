@@ -90,28 +90,39 @@ class PrimitiveHandle:
         raise NotImplementedError
 
 
+def as_floats(values) -> list[float]:
+    """Learning rates (Python floats, NumPy scalars, one-element backend tensors) as Python floats."""
+    return [float(np.asarray(v.asnumpy())) if hasattr(v, "asnumpy") else float(v) for v in values]
+
+
 class SchedulerHandle:
     """Learning-rate schedulers built, in order, on one optimizer whose groups each hold one parameter.
 
     Values are per group, as Python floats. ``step`` steps every top-level scheduler in construction
     order (a SequentialLR's children are stepped by it, not here); the other methods ask the last one.
+    The defaults below drive ``schedulers``, the backend's scheduler objects, through the API that MindSpore's
+    experimental schedulers share with torch's (``step``, ``get_last_lr``, ``get_lr``).
     """
+
+    schedulers: list
 
     def step(self, epoch=None) -> None:
         """``scheduler.step()`` (``epoch=None``, chainable) or ``scheduler.step(epoch)`` (closed form)."""
-        raise NotImplementedError
+        for scheduler in self.schedulers:
+            scheduler.step() if epoch is None else scheduler.step(epoch)
 
     def step_metrics(self, metrics: float) -> None:
         """``scheduler.step(metrics)`` of a ReduceLROnPlateau."""
-        raise NotImplementedError
+        for scheduler in self.schedulers:
+            scheduler.step(metrics)
 
     def last_lr(self) -> list[float]:
         """``get_last_lr()``."""
-        raise NotImplementedError
+        return as_floats(self.schedulers[-1].get_last_lr())
 
     def get_lr(self) -> list[float]:
         """``get_lr()`` (computed, not assigned)."""
-        raise NotImplementedError
+        return as_floats(self.schedulers[-1].get_lr())
 
     def optimizer_lr(self) -> list[float]:
         """The learning rate each optimizer group would use now."""
@@ -255,26 +266,8 @@ class _MindSporeAPIScheduler(SchedulerHandle):
     def __init__(self, adapter: "MindSporeAPIAdapter", optimizer, schedulers: list) -> None:
         self.adapter, self.optimizer, self.schedulers = adapter, optimizer, schedulers
 
-    @staticmethod
-    def _floats(values) -> list[float]:
-        return [float(np.asarray(v.asnumpy() if hasattr(v, "asnumpy") else v)) for v in values]
-
-    def step(self, epoch=None) -> None:
-        for scheduler in self.schedulers:
-            scheduler.step() if epoch is None else scheduler.step(epoch)
-
-    def step_metrics(self, metrics: float) -> None:
-        for scheduler in self.schedulers:
-            scheduler.step(metrics)
-
-    def last_lr(self) -> list[float]:
-        return self._floats(self.schedulers[-1].get_last_lr())
-
-    def get_lr(self) -> list[float]:
-        return self._floats(self.schedulers[-1].get_lr())
-
     def optimizer_lr(self) -> list[float]:
-        return self._floats(group["lr"] for group in self.optimizer.param_groups)
+        return as_floats(group["lr"] for group in self.optimizer.param_groups)
 
     def set_optimizer_lr(self, values) -> None:
         for group, value in zip(self.optimizer.param_groups, values, strict=True):

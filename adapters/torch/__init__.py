@@ -52,20 +52,12 @@ class TorchScheduler(SchedulerHandle):
     def step(self, epoch=None) -> None:
         with warnings.catch_warnings():  # torch's advice on call order and on step(epoch), not a result
             warnings.simplefilter("ignore", UserWarning)
-            for scheduler in self.schedulers:
-                scheduler.step() if epoch is None else scheduler.step(epoch)
-
-    def step_metrics(self, metrics: float) -> None:
-        for scheduler in self.schedulers:
-            scheduler.step(metrics)
-
-    def last_lr(self) -> list[float]:
-        return [float(v) for v in self.schedulers[-1].get_last_lr()]
+            super().step(epoch)
 
     def get_lr(self) -> list[float]:
         with warnings.catch_warnings():  # torch advises get_last_lr(); the suite asks for get_lr() on purpose
             warnings.simplefilter("ignore", UserWarning)
-            return [float(v) for v in self.schedulers[-1].get_lr()]
+            return super().get_lr()
 
     def optimizer_lr(self) -> list[float]:
         return [float(group["lr"]) for group in self.optimizer.param_groups]
