@@ -153,13 +153,17 @@ FLOATS = st.floats(-4, 4, width=32).filter(lambda v: abs(v) > 2.0 ** -20)
 VALUES = st.lists(FLOATS, min_size=1, max_size=6)
 
 
+def _two_gradients(data, size: int) -> list[list[float]]:
+    """Two steps' gradients of ``size`` elements each, drawn from FLOATS."""
+    return [data.draw(st.lists(FLOATS, min_size=size, max_size=size)) for _ in range(2)]
+
+
 @pytest.mark.parametrize("clause, api, args", [pytest.param(c, a, k, id=f"{c}/zero-lr-{a}", marks=pytest.mark.clause(c))
                                                for c, a, k in ZERO_LR])
 @settings(max_examples=5, deadline=None)
 @given(values=VALUES, data=st.data())
 def test_zero_learning_rate_moves_nothing(backend, clause, api, args, values, data):
-    grads = [data.draw(st.lists(FLOATS, min_size=len(values), max_size=len(values)))
-             for _ in range(2)]
+    grads = _two_gradients(data, len(values))
     got = _final_params(backend, api, args, values, grads)
     assert got == [np.asarray(values, np.float32).tobytes()], (
         f"{clause}: {call_repr(api, args)} over w = {values}, gradients {grads}: a zero learning rate moved w to "
@@ -171,8 +175,7 @@ def test_zero_learning_rate_moves_nothing(backend, clause, api, args, values, da
 @settings(max_examples=5, deadline=None)
 @given(values=VALUES, data=st.data())
 def test_loss_scale_undoes_scaled_gradients(backend, clause, api, args, values, data):
-    grads = [data.draw(st.lists(FLOATS, min_size=len(values), max_size=len(values)))
-             for _ in range(2)]
+    grads = _two_gradients(data, len(values))
     scaled = [[g * 8 for g in grad] for grad in grads]
     unscaled_run = _final_params(backend, api, args, values, grads)
     scaled_run = _final_params(backend, api, {**args, "loss_scale": 8.0}, values, scaled)
@@ -186,8 +189,7 @@ def test_loss_scale_undoes_scaled_gradients(backend, clause, api, args, values, 
 @settings(max_examples=5, deadline=None)
 @given(values=VALUES, data=st.data())
 def test_adafactor_ignores_loss_scale(backend, values, data):
-    grads = [data.draw(st.lists(FLOATS, min_size=len(values), max_size=len(values)))
-             for _ in range(2)]
+    grads = _two_gradients(data, len(values))
     args = {"learning_rate": 0.25, "relative_step": False}
     assert (_final_params(backend, "nn.AdaFactor", {**args, "loss_scale": 8.0}, values, grads)
             == _final_params(backend, "nn.AdaFactor", args, values, grads)), (
