@@ -117,7 +117,7 @@ def printed_values(backend, code: str) -> list:
 
 
 @pytest.mark.clause("ERRATA.experimental.has_aux")
-@pytest.mark.parametrize("which", list(tut.TRAIN_STEP))
+@pytest.mark.parametrize("which", list(tut.TRAIN_STEP), ids=lambda which: f"ERRATA.experimental.has_aux/{which}")
 def test_train_step_as_written_fails_on_has_aux(backend, which):
     """forward_fn returns the loss alone, but grad_fn is built with has_aux=True: the first call raises."""
     with pytest.raises(ValueError, match="has_aux"):
@@ -171,7 +171,7 @@ print([p.asnumpy().ravel().tolist() for p in optimizer.parameters])"""
 
 
 @pytest.mark.clause("ERRATA.experimental.param_groups_index")
-@pytest.mark.parametrize("which", list(tut.TRAIN_STEP))
+@pytest.mark.parametrize("which", list(tut.TRAIN_STEP), ids=lambda which: f"ERRATA.experimental.param_groups_index/as-written-{which}")
 def test_train_step_edit_branch_indexes_a_missing_group(backend, which):
     """With |loss - 0.1| < 0.1 (labels 0.125 below the logits) the as-written edit of param_groups[1] raises."""
     code = train_step_code(which, tut.HAS_AUX_FIX) + "label = net(data) - 0.125\ntrain_step(data, label)"
@@ -180,7 +180,9 @@ def test_train_step_edit_branch_indexes_a_missing_group(backend, which):
 
 
 @pytest.mark.clause("ERRATA.experimental.param_groups_index")
-@pytest.mark.parametrize(("which", "printed"), [("lr", "0.01 0.0"), ("weight_decay", "0.1 0.02")])
+@pytest.mark.parametrize(("which", "printed"), [
+    pytest.param(which, printed, id=f"ERRATA.experimental.param_groups_index/group-zero-{which}")
+    for which, printed in (("lr", "0.01 0.0"), ("weight_decay", "0.1 0.02"))])
 def test_train_step_edit_branch_on_group_zero_takes_effect(backend, which, printed):
     code = train_step_code(which, tut.HAS_AUX_FIX, tut.GROUP_FIX) + """\
 label = net(data) - 0.125
@@ -190,6 +192,6 @@ print(optimizer.param_groups[0]["lr"].value(), optimizer.param_groups[0]["weight
 
 
 @pytest.mark.clause("ERRATA.experimental.has_aux")
-@pytest.mark.parametrize("which", list(tut.TRAIN_STEP))
+@pytest.mark.parametrize("which", list(tut.TRAIN_STEP), ids=lambda which: f"ERRATA.experimental.has_aux/{which}")
 def test_train_step_is_quoted_verbatim(which):
     assert stripped(tut.TRAIN_STEP[which]) in tutorial_text(), f"train_step example {which!r} not in {tut.TUTORIAL}"

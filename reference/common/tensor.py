@@ -104,8 +104,8 @@ class Tensor:
     def mean(self, axis=None, keep_dims=False) -> "Tensor":
         """``Σ x / n`` over ``axis`` (all axes by default), ``n`` the number of elements reduced."""
         data = self._data
-        count = data.dtype.type(data.size // max(np.mean(data, axis=axis, keepdims=True).size, 1))
         result = Tensor(np.asarray(np.mean(data, axis=axis, keepdims=keep_dims), data.dtype))
+        count = data.dtype.type(data.size // max(result.size, 1))  # the elements averaged into each result
         return autograd.record(result, (self,), lambda g: (
             np.broadcast_to(_expand(g, axis, keep_dims, data.ndim), data.shape) / count,))
 

@@ -29,18 +29,25 @@ from reference.common import autograd
 from reference.common.tensor import Parameter, Tensor
 
 
-def _check(grad_position, weights, has_aux, return_ids) -> None:
+def _is_index(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _positions(grad_position, weights, has_aux, return_ids) -> tuple[int, ...] | None:
+    """Validate the arguments; ``grad_position`` as a tuple of input indices (``None``: weights only)."""
     for name, flag in (("has_aux", has_aux), ("return_ids", return_ids)):
         if not isinstance(flag, bool):
             raise TypeError(f"For '_Grad', the '{name}' should be bool, but got {type(flag).__name__}")
-    if grad_position is None and weights is None:
-        raise ValueError("`grad_position` and `weight` can not be None at the same time.")
-    positions = (grad_position,) if isinstance(grad_position, int) else grad_position or ()
-    if (grad_position is not None and not isinstance(grad_position, (int, tuple))) or isinstance(grad_position, bool) \
-            or not all(isinstance(p, int) and not isinstance(p, bool) for p in positions):
+    if grad_position is None:
+        if weights is None:
+            raise ValueError("`grad_position` and `weight` can not be None at the same time.")
+        return None
+    positions = (grad_position,) if _is_index(grad_position) else grad_position
+    if not isinstance(positions, tuple) or not all(_is_index(p) for p in positions):
         raise TypeError("For 'F.grad', the 'grad_position' must be int or tuple.")
     if any(p < 0 for p in positions):
         raise ValueError("grad_position must be >= 0.")
+    return positions
 
 
 def _differentiated(outputs, has_aux: bool) -> tuple:
@@ -64,9 +71,7 @@ def _gradient(adjoint: dict, source, label, return_ids: bool, kind=Tensor):
 
 def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
     """``fn``'s value and its gradients with respect to ``grad_position`` inputs and/or ``weights``."""
-    _check(grad_position, weights, has_aux, return_ids)
-    single_position = isinstance(grad_position, int) or (isinstance(grad_position, tuple) and len(grad_position) == 1)
-    positions = (grad_position,) if isinstance(grad_position, int) else grad_position
+    positions = _positions(grad_position, weights, has_aux, return_ids)
 
     def after_grad(*args, **kwargs):
         if positions is not None and max(positions) >= len(args):
@@ -78,7 +83,7 @@ def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=
         input_grads = weight_grads = None
         if positions is not None:
             input_grads = tuple(_gradient(adjoint, args[p], p, return_ids) for p in positions)
-            input_grads = input_grads[0] if single_position else input_grads
+            input_grads = input_grads[0] if len(positions) == 1 else input_grads
         if weights is not None:
             if isinstance(weights, Parameter):
                 weight_grads = _gradient(adjoint, weights, weights.name, return_ids, Parameter)
