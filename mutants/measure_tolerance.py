@@ -86,13 +86,13 @@ def pytest_sessionfinish(session):
 def measure(backend: str, mutant_id: str | None) -> list[list]:
     """``[family, known_difference, worst ratio, where, comparisons]`` rows for one run."""
     from mutants.catalogue import MUTANTS
-    from mutants.run import BASELINE, mutated_reference, run_pytest
+    from mutants.run import BASELINE, FULL_SUITE, mutated_reference, run_pytest
 
     mutant = next(m for m in MUTANTS if m.id == mutant_id) if mutant_id else BASELINE
     with tempfile.TemporaryDirectory() as tmp, mutated_reference(mutant) as copy:
         output = Path(tmp) / "ratios.json"
         args = ["--backend", backend, "-q", "-k", GOLDEN_TESTS, "-p", "mutants.measure_tolerance"]
-        done = run_pytest(copy, args, {OUTPUT_ENV: str(output), "GLOG_v": "3"}, timeout=1800)
+        done = run_pytest(copy, FULL_SUITE, args, {OUTPUT_ENV: str(output), "GLOG_v": "3"}, timeout=1800)
         if not output.exists() or done.returncode not in (0, 1):  # 1: some test failed, still measured
             raise SystemExit(f"the suite did not run (exit {done.returncode}):\n{(done.stdout + done.stderr)[-2000:]}")
         return json.loads(output.read_text())

@@ -1,10 +1,12 @@
 """Run the mutant catalogue: ``python -m mutants [--only ID ...] [--family F ...] [--jobs N]``.
 
 For each mutant: copy ``reference/`` into a temporary directory, apply the mutant's one edit, and
-run ``pytest conformance --backend reference -x`` with the copy first on ``sys.path`` (the
-goldens never import ``reference``, so they are unaffected). The suite must fail: the mutant is
-*killed*, and the table names the clause of the first failing test. A mutant the suite passes
-*SURVIVED*: a clause or a test is missing. An unmutated copy is run too (``baseline``): it must pass.
+run ``pytest --backend reference -x`` with the copy first on ``sys.path`` (the goldens never import
+``reference``, so they are unaffected) over the tests of the clauses the mutated file implements
+(``mutants.selection``; the whole suite for a file that cites no clause). The suite must fail: the
+mutant is *killed*, and the table names the clause of the first failing test. A mutant the suite
+passes *SURVIVED*: a clause or a test is missing. An unmutated copy runs the whole suite too
+(``baseline``): it must pass. The run ends with its wall time and the CPU seconds of its test runs.
 
 Exit status 0 when every mutant is killed; 1 when one survived or could not be run (a snippet not
 found exactly once, a suite that did not import the mutated copy, a run past ``--timeout``).
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -28,8 +31,11 @@ from pathlib import Path
 from mutants.catalogue import MUTANTS
 from mutants.mutant import CatalogueError, Mutant
 from mutants.probe import FAMILY_ENV, RESULT_ENV
+from mutants.selection import INDEX_ENV, Selection, select
 
 ROOT = Path(__file__).resolve().parent.parent
+SUITE = "conformance"
+FULL_SUITE = Selection((SUITE,), frozenset())
 BASELINE = Mutant("baseline", "", "the unmutated reference (must pass)", "", "", "")
 PYTEST_ARGS = ["--backend", "reference", "-x", "-q", "-p", "mutants.probe", "--hypothesis-profile", "dev",
                "--seed", "0", "--case-timeout", "30"]
@@ -55,15 +61,32 @@ def mutated_reference(mutant: Mutant) -> Iterator[Path]:
         yield copy
 
 
-def run_pytest(copy: Path, args: list[str], env: dict, timeout: float) -> subprocess.CompletedProcess:
-    """``pytest conformance ARGS`` importing ``reference`` from ``copy`` (its first ``sys.path`` entry)."""
-    env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "pytest", str(ROOT / "conformance"), "--rootdir", str(ROOT),
-               "--import-mode=append", "-p", "no:cacheprovider", *args]
+def run_pytest(copy: Path, tests: Selection, args: list[str], env: dict, timeout: float) -> subprocess.CompletedProcess:
+    """``pytest TESTS ARGS`` importing ``reference`` from ``copy`` (its first ``sys.path`` entry)."""
+    env = {**os.environ, **env, **tests.env(), "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]),
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "pytest", *(str(ROOT / module) for module in tests.modules),
+               "--rootdir", str(ROOT), "--import-mode=append", "-p", "no:cacheprovider", *args]
     return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def run_suite(mutant: Mutant, timeout: float) -> Outcome:
+def clause_index(timeout: float) -> dict[str, list[str]]:
+    """``{clause: [test modules]}`` of the suite, from one ``--collect-only`` run of the unmutated reference."""
+    with mutated_reference(BASELINE) as copy:
+        index_file = copy / "index.json"
+        done = run_pytest(copy, FULL_SUITE, ["--collect-only", "-q", "-p", "mutants.probe"],
+                          {INDEX_ENV: str(index_file)}, timeout)
+        if done.returncode != 0 or not index_file.exists():
+            raise SystemExit(f"collecting the suite failed: {(done.stdout + done.stderr).strip()[-1000:]}")
+        return json.loads(index_file.read_text())
+
+
+def tests_of(mutant: Mutant, index: dict[str, list[str]]) -> Selection:
+    """The tests of the clauses ``mutant``'s file implements (the whole suite for the baseline)."""
+    return FULL_SUITE if mutant is BASELINE else select((ROOT / mutant.file).read_text(), index, SUITE)
+
+
+def run_suite(mutant: Mutant, timeout: float, tests: Selection = FULL_SUITE) -> Outcome:
     started = time.monotonic()
 
     def outcome(status, clause="", detail=""):
@@ -72,7 +95,7 @@ def run_suite(mutant: Mutant, timeout: float) -> Outcome:
     try:
         with mutated_reference(mutant) as copy:
             result_file = copy / "result.json"
-            done = run_pytest(copy, PYTEST_ARGS, {RESULT_ENV: str(result_file), FAMILY_ENV: mutant.family}, timeout)
+            done = run_pytest(copy, tests, PYTEST_ARGS, {RESULT_ENV: str(result_file), FAMILY_ENV: mutant.family}, timeout)
             if not result_file.exists():
                 return outcome("ERROR", detail=f"pytest exited {done.returncode} before the session finished: "
                                                f"{(done.stdout + done.stderr).strip()[-300:]}")
@@ -101,7 +124,7 @@ def _describe(failure, done) -> tuple[str, str]:
     return failure["clause"], f"{failure['nodeid'].split('::')[-1]}: {failure['message']}"[:160]
 
 
-def select(only: list[str], families: list[str]) -> list[Mutant]:
+def choose(only: list[str], families: list[str]) -> list[Mutant]:
     chosen = [m for m in MUTANTS if (not only or m.id in only)
               and (not families or any(m.family == f or m.family.startswith(f + ".") for f in families))]
     unknown = set(only) - {m.id for m in MUTANTS}
@@ -129,20 +152,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the catalogue and exit")
     parser.add_argument("--verbose", action="store_true", help="describe every mutant and its killing test")
     options = parser.parse_args(argv)
-    chosen = select(options.only, options.family)
+    chosen = choose(options.only, options.family)
     if options.list:
         for m in chosen:
             print(f"{m.id:<48} {m.file:<44} {m.description}")
         return 0
     started = time.monotonic()
+    index = clause_index(options.timeout)
     with ThreadPoolExecutor(max_workers=max(options.jobs, 1)) as pool:  # each job is a pytest subprocess
         baseline = pool.submit(run_suite, BASELINE, options.timeout)
-        outcomes = list(pool.map(lambda m: run_suite(m, options.timeout), chosen))
+        outcomes = list(pool.map(lambda m: run_suite(m, options.timeout, tests_of(m, index)), chosen))
         base = baseline.result()
     for line in table([base, *outcomes], options.verbose):
         print(line)
     killed = sum(o.status == "killed" for o in outcomes)
-    print(f"{time.monotonic() - started:.0f} s on {options.jobs} jobs")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"{time.monotonic() - started:.0f} s wall on {options.jobs} jobs, "
+          f"{children.ru_utime + children.ru_stime:.0f} CPU s in the test runs")
     print(f"killed {killed}/{len(outcomes)}")
     if base.status != "passed":
         print(f"the unmutated reference fails the suite ({base.detail}): every kill above is void")

@@ -1,11 +1,12 @@
-"""The mutant catalogue, one module per reference area; ``MUTANTS`` is all of them.
+"""The mutant catalogue, one module per clause family (lr, lrs, optim, nn, ops, exp, sched, mint);
+``MUTANTS`` is all of them.
 
 A mutant that survives the suite names a missing clause or test: add the test, never special-case
 the mutant.
 """
 from __future__ import annotations
 
-from mutants.catalogue import experimental, lr, nn_optim
+from mutants.catalogue import exp, lr, lrs, mint, nn, ops, optim, sched
 from mutants.mutant import CatalogueError, Mutant
 
 
@@ -17,4 +18,4 @@ def _unique(found: list[Mutant]) -> list[Mutant]:
     return found
 
 
-MUTANTS: list[Mutant] = _unique([*lr.MUTANTS, *nn_optim.MUTANTS, *experimental.MUTANTS])
+MUTANTS: list[Mutant] = _unique([m for module in (lr, lrs, optim, nn, ops, exp, sched, mint) for m in module.MUTANTS])
