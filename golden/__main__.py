@@ -16,7 +16,7 @@ import importlib
 import pkgutil
 
 import golden
-from golden import store
+from golden import isolation, store
 
 
 def generators(only: list[str] | None = None) -> dict:
@@ -138,4 +138,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(isolation.run_isolated(main))
