@@ -44,7 +44,8 @@ def first_divergence(backend, case: dict) -> str | None:
         if k > 0:
             previous = case["states"][k - 1]
             for slot in slots:
-                shaped = [a.reshape(b.shape) for a, b in zip(_slot_arrays(previous[slot], dtype),
+                slot_dtype = NUMPY_DTYPE[case.get("slot_dtypes", {}).get(slot, case["dtype"])]
+                shaped = [a.reshape(b.shape) for a, b in zip(_slot_arrays(previous[slot], slot_dtype),
                                                              handle.get(slot), strict=True)]
                 handle.set(slot, shaped)
         handle.step(_arrays(grads, params, dtype))

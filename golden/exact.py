@@ -20,10 +20,22 @@ when the node is exact (an input or result representable in float32 computed fro
 The sum (``error_coefficient``) depends only on the formula and its inputs, so it is stored in
 the golden case beside the exact value, and a backend computing in float32 gets ``u = 2**-24``,
 in float64 ``u = 2**-53``.
+
+**Storage narrower than arithmetic** (:func:`computed_in`). A float16 kernel may compute in float32
+and round only what it stores (MindSpore's CPU Adam, ApplyMomentum and SGD kernels do). Inside
+``computed_in("float16", "float32")`` the coefficient stays in units of the clause's float16 ``u``:
+an operation or a hyperparameter's conversion weighs ``u32/u16 = 2**-13``, a state input fed as
+float16 (:func:`rounded`) and a stored result (:func:`store`) weigh 1, and exactness is judged
+against the precision each node is held in. With ``exact_conversions`` the hyperparameters are
+taken as their exact float16 values (weight 0), for a kernel that converts them to float16 first
+(MindSpore's float16 AdamWeightDecay): a deterministic rounding is modelled, not bounded.
 """
 from __future__ import annotations
 
 from fractions import Fraction
+
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import mpmath
 import sympy
@@ -34,8 +46,18 @@ ROUNDED_OP = 1
 LIBRARY_FUNCTION = 2
 
 
-def _representable_f32(value: sympy.Expr) -> bool:
-    """True when ``value`` is a float32 number (hence also a float64 number)."""
+@dataclass(frozen=True)
+class Precision:
+    """A binary floating-point format: significand bits (implicit bit included) and smallest normal exponent."""
+    significand_bits: int
+    min_exponent: int
+
+
+PRECISION = {"float16": Precision(11, -14), "float32": Precision(24, -126)}
+
+
+def representable(value: sympy.Expr, precision: Precision = PRECISION["float32"]) -> bool:
+    """True when ``value`` is a normal number of ``precision`` (a float32 number is also a float64 one)."""
     if not value.is_Rational:
         return False
     if value == 0:
@@ -46,7 +68,49 @@ def _representable_f32(value: sympy.Expr) -> bool:
         return False
     while num % 2 == 0:
         num //= 2
-    return num < 2 ** 24 and q > sympy.Rational(1, 2 ** 126)
+    return num < 2 ** precision.significand_bits and q > sympy.Rational(1, 2 ** -precision.min_exponent)
+
+
+def round_to(value: Fraction, precision: Precision) -> Fraction:
+    """``value`` (a Fraction) rounded to the nearest number of ``precision`` (ties to even; subnormals kept)."""
+    if value == 0:
+        return Fraction(0)
+    sign, q = (1 if value > 0 else -1), abs(Fraction(value))
+    exponent = max(q.numerator.bit_length() - q.denominator.bit_length(), precision.min_exponent)
+    while Fraction(2) ** exponent > q:
+        exponent -= 1
+    exponent = max(exponent, precision.min_exponent)
+    quantum = Fraction(2) ** (exponent - precision.significand_bits + 1)
+    steps = q / quantum
+    whole = steps.numerator // steps.denominator
+    remainder = steps - whole
+    if remainder > Fraction(1, 2) or (remainder == Fraction(1, 2) and whole % 2 == 1):
+        whole += 1
+    return sign * whole * quantum
+
+
+@dataclass(frozen=True)
+class _Rounding:
+    precision: Precision
+    scale: float  # the weight of one rounding, in units of the clause dtype's u
+    exact_conversions: bool = False
+
+
+_DEFAULT = _Rounding(PRECISION["float32"], 1.0)
+_context = {"arithmetic": _DEFAULT, "storage": _DEFAULT}
+
+
+@contextmanager
+def computed_in(storage: str, arithmetic: str, exact_conversions: bool = False):
+    """Formulas built inside run in ``arithmetic`` on state stored in ``storage`` (the clause's dtype)."""
+    ratio = 2.0 ** (PRECISION[storage].significand_bits - PRECISION[arithmetic].significand_bits)
+    saved = dict(_context)
+    _context.update(arithmetic=_Rounding(PRECISION[arithmetic], ratio, exact_conversions),
+                    storage=_Rounding(PRECISION[storage], 1.0))
+    try:
+        yield
+    finally:
+        _context.update(saved)
 
 
 class Num:
@@ -54,12 +118,13 @@ class Num:
 
     __slots__ = ("exact", "approx", "operands", "weight", "is_exact")
 
-    def __init__(self, exact, approx, operands=(), weight: int = 0) -> None:
+    def __init__(self, exact, approx, operands=(), weight: int = 0, rounding: _Rounding | None = None) -> None:
+        rounding = rounding or _context["arithmetic"]
         self.exact = sympy.sympify(exact)
         self.approx = mpmath.mpf(approx) if not isinstance(approx, mpmath.mpf) else approx
         self.operands = tuple(operands)  # (Num, d self / d operand)
-        self.is_exact = all(op.is_exact for op, _ in self.operands) and _representable_f32(self.exact)
-        self.weight = 0 if self.is_exact else weight
+        self.is_exact = all(op.is_exact for op, _ in self.operands) and representable(self.exact, rounding.precision)
+        self.weight = 0 if self.is_exact else weight * rounding.scale
 
     # -- construction -------------------------------------------------------------------------
     @staticmethod
@@ -170,15 +235,31 @@ def constant(value) -> Num:
         value = int(value)
     if isinstance(value, float):
         value = Fraction(repr(value))
+    arithmetic = _context["arithmetic"]
+    if arithmetic.exact_conversions:
+        value = round_to(value if isinstance(value, Fraction) else Fraction(str(value)), arithmetic.precision)
     exact = sympy.Rational(value.numerator, value.denominator) if isinstance(value, Fraction) else sympy.sympify(value)
     return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP)
 
 
-def rounded(exact: sympy.Expr) -> Num:
+def _held_in(dtype: str | None) -> _Rounding:
+    """The rounding into a state of ``dtype`` (default: the clause's dtype) inside :func:`computed_in`."""
+    storage = _context["storage"]
+    if dtype is None or PRECISION.get(dtype, storage.precision) == storage.precision:
+        return storage
+    return _Rounding(PRECISION[dtype], 2.0 ** (storage.precision.significand_bits - PRECISION[dtype].significand_bits))
+
+
+def rounded(exact: sympy.Expr, dtype: str | None = None) -> Num:
     """An input given as an exact sympy value (a previous step's exact state fed to the backend
-    rounded to its dtype): weight 1 unless representable."""
+    rounded to its dtype, or to ``dtype`` for a state held in another one): weight 1 unless representable."""
     exact = sympy.sympify(exact)
-    return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP)
+    return Num(exact, mpmath.mpf(sympy.N(exact, 45)), (), ROUNDED_OP, _held_in(dtype))
+
+
+def store(x: Num, dtype: str | None = None) -> Num:
+    """``x`` written to a state of the clause's dtype (or ``dtype``): a rounding unless representable there."""
+    return Num(x.exact, x.approx, [(x, 1)], ROUNDED_OP, _held_in(dtype))
 
 
 def irrational_constant(exact: sympy.Expr) -> Num:

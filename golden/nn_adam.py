@@ -24,10 +24,11 @@ SURFACES = [("nn.Adam", {}), ("nn.LazyAdam", {}), ("nn.AdamOffload", {}), ("nn.A
 
 
 def _adam(args, params):
-    b1, b2 = constant(args.get("beta1", 0.9)), constant(args.get("beta2", 0.999))
-    eps, nesterov, amsgrad = constant(args.get("eps", 1e-8)), args.get("use_nesterov", False), args.get("use_amsgrad")
+    nesterov, amsgrad = args.get("use_nesterov", False), args.get("use_amsgrad")
 
     def update(state, grad, t):
+        b1, b2 = constant(args.get("beta1", 0.9)), constant(args.get("beta2", 0.999))  # in the step's arithmetic
+        eps = constant(args.get("eps", 1e-8))
         new = copy_state(state)
         b1p, b2p = state["beta1_power"][0][0] * b1, state["beta2_power"][0][0] * b2
         new["beta1_power"], new["beta2_power"] = [[b1p]], [[b2p]]
@@ -50,9 +51,9 @@ def _adam(args, params):
 
 
 def _adam_weight_decay(args, params):
-    b1, b2, eps = constant(args.get("beta1", 0.9)), constant(args.get("beta2", 0.999)), constant(args.get("eps", 1e-6))
-
     def update(state, grad, t):
+        b1, b2 = constant(args.get("beta1", 0.9)), constant(args.get("beta2", 0.999))  # in the step's arithmetic
+        eps = constant(args.get("eps", 1e-6))
         new = copy_state(state)
         for i, (ws, gs) in enumerate(zip(state["params"], grad)):
             lr, wd, decayed = hyper(args, params, i, t - 1, lr_default=1e-3)
@@ -68,7 +69,13 @@ def _adam_weight_decay(args, params):
     return update
 
 
-def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES, dtype="float32"):
+#: MindSpore's CPU kernels on float16 state (observed on 2.10): Adam computes in float32 (its float32 beta powers
+#: stay float32); AdamWeightDecay converts its hyperparameters to float16 and computes in float16
+ADAM_FLOAT16 = {"arithmetic": "float32", "slot_dtypes": {"beta1_power": "float32", "beta2_power": "float32"}}
+ADAM_WEIGHT_DECAY_FLOAT16 = {"arithmetic": "float16", "exact_conversions": True}
+
+
+def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES, dtype="float32", **precision):
     cases = []
     for api, extra in surfaces:
         state = {**initial(params, moment1="0", moment2="0"), "beta1_power": [["1"]], "beta2_power": [["1"]],
@@ -78,15 +85,15 @@ def _adam_cases(clause, name, args, params=PARAMS, surfaces=SURFACES, dtype="flo
         surface = api.split(".")[-1] + "".join(f"-{key}" for key in extra)
         cases.append(trajectory(clause=clause, name=f"{name}[{surface}]", api=api, args={**args, **extra},
                                 dtype=dtype, params=params, initial_state=state, grads=GRADS,
-                                update=_adam(args, params)))
+                                update=_adam(args, params), **precision))
     return cases
 
 
-def _awd_case(clause, name, args, params=PARAMS, dtype="float32"):
+def _awd_case(clause, name, args, params=PARAMS, dtype="float32", **precision):
     # slots are attribute names: moments1 / moments2 (their Parameters are named adam_m.* / adam_v.*)
     state = {**initial(params, moments1="0", moments2="0"), "global_step": [["0"]]}
     return trajectory(clause=clause, name=name, api="nn.AdamWeightDecay", args=args, dtype=dtype, params=params,
-                      initial_state=state, grads=GRADS, update=_adam_weight_decay(args, params))
+                      initial_state=state, grads=GRADS, update=_adam_weight_decay(args, params), **precision)
 
 
 def build() -> list[dict]:
@@ -115,7 +122,8 @@ def build() -> list[dict]:
                      surfaces=[("nn.LazyAdam", {}), ("nn.Adam", {"use_lazy": True})]),
         *_adam_cases("NN.AdamOffload.update", "dense-equals-adam", {"learning_rate": 0.1, "beta2": 0.5},
                      surfaces=[("nn.AdamOffload", {}), ("nn.Adam", {"use_offload": True})]),
-        *_adam_cases("OPTIM.nn.float16", "adam", {"learning_rate": 0.1}, surfaces=lazy_family, dtype="float16"),
+        *_adam_cases("OPTIM.nn.float16", "adam", {"learning_rate": 0.1}, surfaces=lazy_family, dtype="float16",
+                     **ADAM_FLOAT16),
         _awd_case("OPTIM.nn.float16", "adam-weight-decay", {"learning_rate": 0.1, "weight_decay": 0.25},
-                  dtype="float16"),
+                  dtype="float16", **ADAM_WEIGHT_DECAY_FLOAT16),
     ]

@@ -25,9 +25,10 @@ TUTORIAL_GRADS = [[["0.5"], ["0.25", "-0.5", "1", "0.125"]], [["-0.25"], ["0.5",
 
 
 def _update(args, params):
-    mu, nesterov = constant(args["momentum"]), args.get("use_nesterov", False)
+    nesterov = args.get("use_nesterov", False)
 
     def update(state, grad, t):
+        mu = constant(args["momentum"])  # in the step's arithmetic
         new = copy_state(state)
         for i, (ws, gs) in enumerate(zip(state["params"], grad)):
             lr, wd, decayed = hyper(args, params, i, t - 1)
@@ -57,7 +58,8 @@ def build() -> list[dict]:
         _case("NN.Momentum.update", "fixed-lr", {"learning_rate": 0.1, "momentum": 0.9}),
         _case("NN.Momentum.update", "momentum-above-one", {"learning_rate": 0.05, "momentum": 1.5}),
         _case("NN.Momentum.nesterov", "documented", {"learning_rate": 0.1, "momentum": 0.9, "use_nesterov": True}),
-        _case("OPTIM.nn.float16", "momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16"),
+        _case("OPTIM.nn.float16", "momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16",
+              arithmetic="float32"),
         _case("OPTIM.nn.weight_decay", "coupled-with-loss-scale",
               {"learning_rate": 0.1, "momentum": 0.9, "weight_decay": 0.25, "loss_scale": 4.0}),
         _case("OPTIM.nn.weight_decay_filter", "beta-gamma-names-skipped",

@@ -18,11 +18,10 @@ DTYPE = "float32"
 
 
 def _update(args):
-    mu = constant(args.get("momentum", 0.0))
-    d, nesterov = constant(args.get("dampening", 0.0)), args.get("nesterov", False)
-    loss_scale = args.get("loss_scale", 1.0)
+    nesterov, loss_scale = args.get("nesterov", False), args.get("loss_scale", 1.0)
 
     def update(state, grad, t):
+        mu, d = constant(args.get("momentum", 0.0)), constant(args.get("dampening", 0.0))  # in the step's arithmetic
         new = copy_state(state)
         for i, (ws, gs) in enumerate(zip(state["params"], grad)):
             lr, wd, decayed = hyper(args, PARAMS, i, t - 1)
@@ -40,11 +39,11 @@ def _update(args):
     return update
 
 
-def _case(clause, name, args, dtype=DTYPE):
+def _case(clause, name, args, dtype=DTYPE, **precision):
     initial = {"params": [p["value"] for p in PARAMS], "accum": [["0", "0"], ["0"]], "stat": [["1", "1"], ["1"]],
                "global_step": [["0"]]}
     return trajectory(clause=clause, name=name, api="nn.SGD", args=args, dtype=dtype, params=PARAMS,
-                      initial_state=initial, grads=GRADS, update=_update(args))
+                      initial_state=initial, grads=GRADS, update=_update(args), **precision)
 
 
 def build() -> list[dict]:
@@ -54,7 +53,8 @@ def build() -> list[dict]:
         _case("NN.SGD.nesterov", "basic", {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True}),
         _case("NN.SGD.momentum", "weight-decay-and-loss-scale",
               {"learning_rate": 0.05, "momentum": 0.5, "weight_decay": 0.25, "loss_scale": 4.0}),
-        _case("OPTIM.nn.float16", "sgd-momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16"),
+        _case("OPTIM.nn.float16", "sgd-momentum", {"learning_rate": 0.1, "momentum": 0.9}, dtype="float16",
+              arithmetic="float32"),
         _case("OPTIM.nn.lr_dynamic", "sgd-per-step-list", {"learning_rate": [0.1, 0.05, 0.025, 0.0125], "momentum": 0.5}),
         _case("OPTIM.nn.lr_dynamic", "sgd-schedule-exponential",
               {"learning_rate": {"$schedule": "nn.ExponentialDecayLR",

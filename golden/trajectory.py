@@ -19,37 +19,51 @@ per parameter -> exact strings) and ``state_error_coefficient`` (same shape, flo
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Callable
 
 import sympy
 
-from golden.exact import Num, constant, rounded
+from golden.exact import Num, computed_in, constant, rounded, store
 
 State = dict[str, list[list[Num]]]
 
 
-def _leaves(state_exact: dict[str, list[list[sympy.Expr]]]) -> State:
-    return {slot: [[rounded(x) for x in param] for param in values] for slot, values in state_exact.items()}
+def _leaves(state_exact: dict[str, list[list[sympy.Expr]]], slot_dtypes: dict[str, str]) -> State:
+    return {slot: [[rounded(x, slot_dtypes.get(slot)) for x in param] for param in values]
+            for slot, values in state_exact.items()}
 
 
 def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, params: list[dict],
                initial_state: dict[str, list[list]], grads: list[list[list]], update: Callable,
-               slots: list[str] | None = None, t0: int = 1, **extra) -> dict:
+               slots: list[str] | None = None, t0: int = 1, arithmetic: str | None = None,
+               exact_conversions: bool = False, slot_dtypes: dict[str, str] | None = None, **extra) -> dict:
     """Build one ``optimizer_trajectory`` case.
 
     ``params``: ``[{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]}]`` (exact decimal strings);
     ``initial_state``: slot -> per parameter -> values (anything ``constant`` accepts; ``params``
     included); ``grads``: per step -> per parameter -> values. ``update(state, grad, t)`` returns the
     new state (same slots). ``t0`` is the call number of the first step.
+
+    ``arithmetic``: the dtype the kernel computes in when it differs from the state's ``dtype`` (a float16
+    state updated in float32): the update runs inside ``golden.exact.computed_in`` and every new state
+    value is stored (rounded) into its slot's dtype, ``dtype`` or ``slot_dtypes[slot]`` (Adam's float32 beta
+    powers); the case records them as ``arithmetic`` and ``slot_dtypes``. ``exact_conversions``: hyperparameters are taken as
+    their exact values in ``arithmetic`` (a kernel converting them to the state's float16 first).
     """
+    slot_dtypes = slot_dtypes or {}
     state_exact = {slot: [[constant(v).exact for v in param] for param in values]
                    for slot, values in initial_state.items()}
     slots = slots or sorted(state_exact)
     states, coefficients = [], []
     for k, step_grads in enumerate(grads):
-        inputs = _leaves(state_exact)
-        grad = [[constant(g) for g in param] for param in step_grads]
-        new = update(inputs, grad, t0 + k)
+        with computed_in(dtype, arithmetic, exact_conversions) if arithmetic else nullcontext():
+            inputs = _leaves(state_exact, slot_dtypes)
+            grad = [[constant(g) for g in param] for param in step_grads]
+            new = update(inputs, grad, t0 + k)
+            if arithmetic and arithmetic != dtype:
+                new = {slot: [[store(x, slot_dtypes.get(slot)) for x in param] for param in values]
+                       for slot, values in new.items()}
         states.append({slot: [[x.digits() for x in param] for param in new[slot]] for slot in slots})
         coefficients.append({slot: [[x.error_coefficient() for x in param] for param in new[slot]] for slot in slots})
         state_exact = {slot: [[x.exact for x in param] for param in values] for slot, values in new.items()}
@@ -57,5 +71,7 @@ def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, para
         "id": f"{clause}/{name}", "clause": clause, "api": api, "kind": "optimizer_trajectory",
         "dtype": dtype, "args": args, "params": params,
         "grads": [[[str(g) for g in param] for param in step] for step in grads],
-        "slots": slots, "states": states, "state_error_coefficient": coefficients, **extra,
+        "slots": slots, "states": states, "state_error_coefficient": coefficients,
+        **({"arithmetic": arithmetic} if arithmetic else {}), **({"slot_dtypes": slot_dtypes} if slot_dtypes else {}),
+        **extra,
     }

@@ -10,9 +10,16 @@ MindSpore's rules for these primitives (observed on 2.10, PyNative):
   have the highest dtype of the group;
 * scalar hyper-parameters are a Python ``float`` or a float Tensor holding one element (a Python
   ``int``, a string, an integer Tensor: ``TypeError``; a Tensor of several elements: ``ValueError``);
-  they are converted to ``var``'s dtype.
+  they are converted to ``var``'s dtype;
+* float16 state (OPTIM.nn.float16): the CPU kernels of Adam, ApplyMomentum and SGD compute in float32
+  (hyperparameters converted to float32) and round to float16 only what they store
+  (:func:`widened`, :func:`computed_in`); the other kernels, AdamWeightDecay's included, compute in
+  float16 with float16 hyperparameters.
 """
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -22,6 +29,24 @@ from reference.common.tensor import Tensor
 F16_F32 = (np.float16, np.float32)
 F16_F32_F64 = (np.float16, np.float32, np.float64)
 _NAMES = {np.dtype(np.float16): "Float16", np.dtype(np.float32): "Float32", np.dtype(np.float64): "Float64"}
+
+
+def widened(dtype: np.dtype) -> np.dtype:
+    """The dtype a widening kernel computes a ``dtype`` state in: float32 for float16, else ``dtype`` itself."""
+    return np.dtype(np.float32) if dtype == np.float16 else np.dtype(dtype)
+
+
+@contextmanager
+def computed_in(dtype: np.dtype, *arrays: np.ndarray) -> Iterator[list[np.ndarray]]:
+    """``arrays`` as a kernel computing in ``dtype`` sees them: themselves when of ``dtype``; otherwise
+    copies in ``dtype``, written back (rounded to nearest) when the block ends."""
+    if all(a.dtype == dtype for a in arrays):
+        yield list(arrays)
+        return
+    copies = [a.astype(dtype) for a in arrays]
+    yield copies
+    for array, copy in zip(arrays, copies):
+        array[...] = copy
 
 
 class Primitive:

@@ -36,7 +36,7 @@ import numpy as np
 from reference.common.tensor import Tensor
 from reference import _checkparam as validator
 from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32, Primitive
+from reference.ops._apply import F16_F32, Primitive, computed_in, widened
 from reference.ops.sgd import tensor_scalar
 
 
@@ -90,9 +90,10 @@ class Adam(_AdamPrimitive):
         self.use_nesterov = validator.check_value_type("use_nesterov", use_nesterov, [bool], self.name)
 
     def update(self, var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, gradient):
-        dtype = self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient)
+        dtype = widened(self.state(F16_F32, grad_name="gradient", var=var, m=m, v=v, gradient=gradient))
         hyper = self._hyper(dtype, (beta1_power, beta2_power, lr, beta1, beta2, epsilon))
-        adam(var._data, m._data, v._data, *hyper, self.read(gradient, dtype), self.use_nesterov)
+        with computed_in(dtype, var._data, m._data, v._data) as (w, m_, v_):
+            adam(w, m_, v_, *hyper, self.read(gradient, dtype), self.use_nesterov)
         return var, m, v
 
 

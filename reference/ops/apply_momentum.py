@@ -19,7 +19,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32_F64, Primitive
+from reference.ops._apply import F16_F32_F64, Primitive, computed_in, widened
 
 
 class ApplyMomentum(Primitive):
@@ -31,10 +31,11 @@ class ApplyMomentum(Primitive):
         self.gradient_scale = validator.check_value_type("gradient_scale", gradient_scale, [float], self.name)
 
     def update(self, variable, accumulation, learning_rate, gradient, momentum):
-        dtype = self.state(F16_F32_F64, grad_name="gradient", var=variable, accumulation=accumulation,
-                           gradient=gradient)
-        apply_momentum(variable._data, accumulation._data, self.scalar("learning_rate", learning_rate, dtype),
-                       self.read(gradient, dtype), self.scalar("momentum", momentum, dtype), self.use_nesterov)
+        dtype = widened(self.state(F16_F32_F64, grad_name="gradient", var=variable, accumulation=accumulation,
+                                   gradient=gradient))
+        with computed_in(dtype, variable._data, accumulation._data) as (var, acc):
+            apply_momentum(var, acc, self.scalar("learning_rate", learning_rate, dtype), self.read(gradient, dtype),
+                           self.scalar("momentum", momentum, dtype), self.use_nesterov)
         return (variable,)
 
 

@@ -24,7 +24,7 @@ import numpy as np
 from reference import _checkparam as validator
 from reference.common.tensor import Tensor
 from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32, Primitive
+from reference.ops._apply import F16_F32, Primitive, computed_in, widened
 
 
 def tensor_scalar(primitive: str, arg: str, value) -> None:
@@ -47,10 +47,12 @@ class SGD(Primitive):
     def update(self, parameters, gradient, learning_rate, accum, momentum, stat):
         tensor_scalar(self.name, "learning_rate", learning_rate)
         tensor_scalar(self.name, "momentum", momentum)
-        dtype = self.state(F16_F32, grad_name="gradient", var=parameters, accum=accum, stat=stat, gradient=gradient)
-        sgd(parameters._data, self.read(gradient, dtype), self.scalar("learning_rate", learning_rate, dtype), accum._data,
-            self.scalar("momentum", momentum, dtype), stat._data, dtype.type(self.dampening),
-            dtype.type(self.weight_decay), self.nesterov)
+        dtype = widened(self.state(F16_F32, grad_name="gradient", var=parameters, accum=accum, stat=stat,
+                                   gradient=gradient))
+        with computed_in(dtype, parameters._data, accum._data, stat._data) as (w, accumulated, first):
+            sgd(w, self.read(gradient, dtype), self.scalar("learning_rate", learning_rate, dtype), accumulated,
+                self.scalar("momentum", momentum, dtype), first, dtype.type(self.dampening),
+                dtype.type(self.weight_decay), self.nesterov)
         return (parameters,)
 
 
