@@ -14,7 +14,8 @@ def case(clause, name, args, api="nn.Adagrad", params=PARAMS, grads=GRADS):
     proximal = api == "nn.ProximalAdagrad"
     scalars = {"lr": constant(args.get("learning_rate", 0.001)), "l1": constant(args.get("l1", 0.0)),
                "l2": constant(args.get("l2", 0.0))}
-    primitive = ops_apply_proximal_adagrad.update if proximal else ops_apply_adagrad.make_update()
+    primitive = (ops_apply_proximal_adagrad.update if proximal
+                 else ops_apply_adagrad.make_update(update_slots=args.get("update_slots", True)))
     update = elementwise(primitive, "var", {"accum": "accum"}, lambda t, state: scalars, args, lr_name="lr",
                          params=params)
     initial = {"params": [p["value"] for p in params], "accum": filled(repr(args.get("accum", 0.1)), params)}
@@ -34,6 +35,8 @@ def build() -> list[dict]:
         case("NN.Adagrad.update", "groups-top-level-weight-decay-for-the-other-group",
              {"learning_rate": 0.5, "weight_decay": 0.5, "accum": 0.25,
               "params": [{"params": ["w"], "lr": 0.25, "weight_decay": 0.125}, {"params": ["b"]}]}),
+        case("NN.Adagrad.update", "update-slots-false-keeps-accum", {"accum": 0.25, "learning_rate": 0.5,
+                                                                     "update_slots": False}),
         case("NN.ProximalAdagrad.update", "l1-l2-shrinkage", {"learning_rate": 0.5, "l1": 0.25, "l2": 0.5},
               api="nn.ProximalAdagrad"),
         case("NN.ProximalAdagrad.update", "weight-decay-and-loss-scale",

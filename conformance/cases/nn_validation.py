@@ -114,7 +114,7 @@ BUILDS = [
         ("nesterov-int", {"nesterov": 1}, TypeError, ["nesterov"]),
         ("nesterov-without-momentum", {"nesterov": True}, ValueError, ["nesterov"]),
         ("nesterov-with-dampening", {"nesterov": True, "momentum": 0.9, "dampening": 0.1}, ValueError,
-         ["dampening"]),
+         ["nesterov", "momentum", "dampening"]),
     ]),
     # -- nn.LARS (around nn.Momentum) ---------------------------------------------------------------
     *_rows("NN.LARS.validation", "nn.LARS", {"optimizer": {"$optimizer": "nn.Momentum",

@@ -54,4 +54,51 @@ TRAIN_STEP = mutants_of("OPTIM.experimental", "reference/ops/grad.py", [
      "data.shape) / count,))", "data.shape),))"),
 ])
 
-MUTANTS = OPTIM_NN + OPTIM_EXPERIMENTAL + TRAIN_STEP
+CONTRACTS = mutants_of("OPTIM.nn", BASE, [
+    ("order-params-ignored", "order_params is accepted but the groups' order is kept",
+     "        if self.is_group_params_ordered and ordered_parameters:\n            self._order_group_params",
+     "        if False:\n            self._order_group_params"),
+    ("order-params-length-unchecked", "an order_params of another length is accepted",
+     "        if len(ordered_parameters) != len(self.group_params):\n", "        if len(ordered_parameters) < len(self.group_params):\n"),
+    ("get-lr-parameter-first-group", "get_lr_parameter returns the first group's lr for every parameter",
+     "lr = self.learning_rate[ids.index(id(p))] if self.is_group_lr else self.learning_rate",
+     "lr = self.learning_rate[0] if self.is_group_lr else self.learning_rate"),
+    ("get-lr-parameter-unwraps-nothing", "get_lr_parameter returns the internal wrapper Cell, not the user's lr",
+     "            found.append(lr.learning_rate if isinstance(lr, (_ConvertToCell, _IteratorLearningRate)) else lr)\n",
+     "            found.append(lr)\n"),
+    ("dynamic-group-lr-at-step-zero", "grouped dynamic learning rates are always evaluated at step 0",
+     "return tuple(lr(self.global_step).reshape(()) for lr in self.learning_rate)",
+     "return tuple(lr(self.global_step * 0).reshape(()) for lr in self.learning_rate)"),
+    ("global-step-advances-twice", "global_step advances by 2 per call",
+     "        self.global_step._data += 1\n", "        self.global_step._data += 2\n"),
+    ("global-step-starts-at-one", "global_step starts at 1",
+     'self.global_step = Parameter(Tensor(np.zeros(1, np.int32)), "global_step")',
+     'self.global_step = Parameter(Tensor(np.ones(1, np.int32)), "global_step")'),
+    ("lr-table-past-end-clamped", "a per-step lr table is read at its last entry past the end (no error)",
+     "            if not 0 <= step < size:\n", "            if False:\n"),
+    ("group-unknown-key-accepted", "an unknown group key is accepted",
+     '_GROUP_KEYS = ["params", "lr", "weight_decay", "order_params", "grad_centralization"]',
+     '_GROUP_KEYS = ["params", "lr", "weight_decay", "order_params", "grad_centralization", "momentum"]'),
+    ("repeated-parameter-accepted", "a parameter in two groups is accepted",
+     "                if param.name in seen_names:\n", "                if False:\n"),
+    ("dynamic-weight-decay-not-scaled", "a weight-decay Cell is not multiplied by loss_scale",
+     "        return self.weight_decay(global_step) * self.loss_scale\n", "        return self.weight_decay(global_step)\n"),
+    ("static-lr-among-dynamic-not-rounded", "a static group lr among dynamic ones is returned as is (MindSpore's float32 "
+     "lr + 1.0 - 1.0 rounds it)", "        return self.learning_rate + 1.0 - 1.0\n", "        return self.learning_rate * 1.0\n"),
+    ("gradient-centralization-any-width", "gradient centralization also centralizes widths not divisible by 16",
+     "    if data.ndim < 2 or data.shape[1] % 16 != 0:\n", "    if data.ndim < 2:\n"),
+])
+
+OPTIM_EXPERIMENTAL_MORE = mutants_of("OPTIM.experimental", EXPERIMENTAL, [
+    ("group-hyperparameters-overridden", "the defaults overwrite a group's own hyperparameters",
+     "            param_group.setdefault(name, default)\n", "            param_group[name] = default\n"),
+    ("parameter-in-two-groups-accepted", "a parameter in two groups is accepted",
+     '        if any(id(p) in seen for p in param_group["params"]):\n', "        if False:\n"),
+    ("float-group-lr-ignored", "a group lr replaced by a Python float is ignored (the Parameter is read)",
+     "        if isinstance(lr, float):\n            return np.float32(lr)\n", ""),
+    ("decay-weight-sign", "coupled weight decay subtracts w·wd from the gradient",
+     "np.add(p._data * p._data.dtype.type(weight_decay), g, out=g)",
+     "np.subtract(g, p._data * p._data.dtype.type(weight_decay), out=g)"),
+])
+
+MUTANTS = OPTIM_NN + CONTRACTS + OPTIM_EXPERIMENTAL + OPTIM_EXPERIMENTAL_MORE + TRAIN_STEP

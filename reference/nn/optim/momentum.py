@@ -12,7 +12,8 @@ Each call: ``g <- (g + wd·ls·w) · (1/ls)`` (decay_weight, gradients_centraliz
 Validation: momentum must be a ``float`` (an int -> ``TypeError``), >= 0 (``ValueError``; > 1 accepted);
 use_nesterov a bool (``TypeError``).
 
-Clauses: NN.Momentum.update, NN.Momentum.nesterov, NN.Momentum.validation, NN.Momentum.nonfinite
+Clauses: NN.Momentum.update, NN.Momentum.nesterov, NN.Momentum.validation, NN.Momentum.nonfinite,
+OPTIM.nn.lr_dynamic (lr(k) is read before global_step advances)
 """
 from __future__ import annotations
 
