@@ -11,7 +11,7 @@ from conformance.tolerance import allowed_error, error, within
 from golden import store
 
 DOCUMENTED = [pytest.param(case, id=f"{case['id']}", marks=pytest.mark.clause(case["clause"]))
-              for name in ("lr_functions.json", "lr_schedules.json")
+              for name in ("lr_functions.json", "lrs_schedules.json")
               for case in store.load(name) if "documented" in case]
 NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?")
 PARSE = {"float64": float, "float32": lambda text: float(np.float32(text))}
