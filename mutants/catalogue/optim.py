@@ -61,7 +61,7 @@ CONTRACTS = mutants_of("OPTIM.nn", BASE, [
     ("order-params-length-unchecked", "an order_params of another length is accepted",
      "        if len(ordered_parameters) != len(self.group_params):\n", "        if len(ordered_parameters) < len(self.group_params):\n"),
     ("get-lr-parameter-first-group", "get_lr_parameter returns the first group's lr for every parameter",
-     "lr = self.learning_rate[ids.index(id(p))] if self.is_group_lr else self.learning_rate",
+     "lr = self.learning_rate[index_of[id(p)]] if self.is_group_lr else self.learning_rate",
      "lr = self.learning_rate[0] if self.is_group_lr else self.learning_rate"),
     ("get-lr-parameter-unwraps-nothing", "get_lr_parameter returns the internal wrapper Cell, not the user's lr",
      "            found.append(lr.learning_rate if isinstance(lr, (_ConvertToCell, _IteratorLearningRate)) else lr)\n",
