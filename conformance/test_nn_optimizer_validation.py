@@ -28,3 +28,16 @@ def test_primitive_validation(backend, call):
 
     where = f"{call.clause}: {call_repr(call.api, call.init_args)}({', '.join(s[0] for s in call.inputs)})"
     expect(where, call.error, (), run)
+
+
+@pytest.mark.clause("NN.Adadelta.validation")
+@pytest.mark.parametrize("container", [list], ids=["NN.Adadelta.validation/gradients-in-a-list"])
+def test_adadelta_step_refuses_gradients_not_in_a_tuple(backend, container):
+    """nn.Adadelta's construct checks its argument itself: gradients in a list are a TypeError naming 'grads'."""
+    def run():
+        names = backend.namespace()
+        weight = names["Parameter"](names["Tensor"](np.asarray([0.5, -1.0], np.float32)), name="w")
+        optimizer = names["nn"].Adadelta([weight])
+        optimizer(container([names["Tensor"](np.asarray([0.25, 0.5], np.float32))]))
+
+    expect("NN.Adadelta.validation: nn.Adadelta([w])([grad]) (a list)", TypeError, ("grads",), run)

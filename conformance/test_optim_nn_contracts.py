@@ -65,6 +65,24 @@ def test_get_lr_parameter_names_group_lrs(backend):
         handle.optimizer.get_lr_parameter("a")
 
 
+@pytest.mark.clause("OPTIM.nn.get_lr_parameter")
+def test_get_lr_parameter_gives_the_per_step_table(backend):
+    """A per-step lr list: get_lr_parameter returns its 1-D float32 Parameter, not the Cell that reads it."""
+    handle = backend.optimizer("nn.Momentum", [_spec("a")], {"learning_rate": [0.1, 0.05, 0.025], "momentum": 0.9})
+    table = handle.optimizer.get_lr_parameter(handle.parameters[0])
+    assert (table.name, tuple(table.shape)) == ("learning_rate", (3,)), (table.name, table.shape)
+
+
+@pytest.mark.clause("OPTIM.nn.grad_centralization")
+def test_grad_centralization_skips_gradients_not_16_wide(backend):
+    value = np.zeros((2, 3), np.float32)
+    handle = backend.optimizer("nn.SGD", [ParamSpec("x", value)],
+                               {"params": [{"params": ["x"], "grad_centralization": True}], "learning_rate": 1.0})
+    grad = np.arange(6, dtype=np.float32).reshape(2, 3)
+    handle.step([grad])
+    assert np.array_equal(handle.get("params")[0], -grad)
+
+
 @pytest.mark.clause("OPTIM.nn.grad_centralization")
 def test_grad_centralization_subtracts_the_mean_of_wide_gradients(backend):
     value = np.zeros((2, 16), np.float32)
@@ -83,6 +101,17 @@ def test_weight_decay_cell_is_read_at_the_pre_increment_step(backend):
     zero = backend.root.Tensor(np.array([0.0], np.float32))
     opt((zero,))  # wd(0) = 0: w stays 1
     opt((zero,))  # wd(1) = 0.5: w = 1 - 0.5
+    assert w.asnumpy().tolist() == [0.5]
+
+
+@pytest.mark.clause("OPTIM.nn.weight_decay_dynamic")
+def test_weight_decay_cell_is_multiplied_by_loss_scale(backend):
+    """g = (w·(wd(k)·ls) + g)·(1/ls): a weight-decay Cell is scaled like a number, so the decay is loss-scale free."""
+    w = backend.root.Parameter(backend.root.Tensor(np.array([1.0], np.float32)), name="w")
+    opt = backend.root.nn.Momentum([w], 1.0, 0.0, weight_decay=step_decay(backend.root.nn), loss_scale=4.0)
+    zero = backend.root.Tensor(np.array([0.0], np.float32))
+    opt((zero,))
+    opt((zero,))  # wd(1)·4 = 2, then / 4: w = 1 - 0.5
     assert w.asnumpy().tolist() == [0.5]
 
 

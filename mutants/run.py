@@ -81,7 +81,7 @@ def clause_index(timeout: float) -> dict[str, list[str]]:
         return json.loads(index_file.read_text())
 
 
-def tests_of(mutant: Mutant, index: dict[str, list[str]]) -> Selection:
+def selected_tests(mutant: Mutant, index: dict[str, list[str]]) -> Selection:
     """The tests of the clauses ``mutant``'s file implements (the whole suite for the baseline)."""
     return FULL_SUITE if mutant is BASELINE else select((ROOT / mutant.file).read_text(), index, SUITE)
 
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     index = clause_index(options.timeout)
     with ThreadPoolExecutor(max_workers=max(options.jobs, 1)) as pool:  # each job is a pytest subprocess
         baseline = pool.submit(run_suite, BASELINE, options.timeout)
-        outcomes = list(pool.map(lambda m: run_suite(m, options.timeout, tests_of(m, index)), chosen))
+        outcomes = list(pool.map(lambda m: run_suite(m, options.timeout, selected_tests(m, index)), chosen))
         base = baseline.result()
     for line in table([base, *outcomes], options.verbose):
         print(line)

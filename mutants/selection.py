@@ -1,10 +1,10 @@
 """Which conformance tests a mutant runs: the tests of the clauses its file implements.
 
-A reference file names the clauses it implements (its docstrings' ``Clauses:`` sections, and the prose
-around them, cite clause IDs of the registry). A mutant of that file runs only the tests marked with one
-of those clauses, collected from the test modules that hold them; a file that cites no clause with a
-test (``reference/ops/_apply.py``, ``reference/_checkparam.py``, the package ``__init__``s) runs the
-whole suite. The clause -> test-module index comes from one ``--collect-only`` run of the suite with the
+A reference file names the clauses it implements in its docstrings' ``Clauses:`` sections (the clause IDs
+from ``Clauses:`` to the next blank line or the end of the docstring; an ID cited in prose elsewhere is a
+cross-reference, not a claim). A mutant of that file runs only the tests marked with one of those clauses,
+collected from the test modules that hold them; a file with no such section (``reference/ops/_apply.py``,
+``reference/_checkparam.py``, the package ``__init__``s) runs the whole suite. The clause -> test-module index comes from one ``--collect-only`` run of the suite with the
 ``mutants.probe`` plugin (``INDEX_ENV``), made once per ``python -m mutants``.
 """
 from __future__ import annotations
@@ -26,9 +26,12 @@ def _clause_pattern() -> re.Pattern:
     return re.compile(r"(?<![A-Za-z0-9_.])(" + "|".join(map(re.escape, ids)) + r")(?![A-Za-z0-9_]|\.[A-Za-z0-9_])")
 
 
+SECTION = re.compile(r"Clauses:(.*?)(?:\n[ \t]*\n|\"\"\")", re.DOTALL)
+
+
 def cited_clauses(text: str) -> frozenset[str]:
-    """The registry clause IDs ``text`` names."""
-    return frozenset(_clause_pattern().findall(text))
+    """The registry clause IDs the ``Clauses:`` sections of ``text`` (a reference file's source) name."""
+    return frozenset(c for section in SECTION.findall(text) for c in _clause_pattern().findall(section))
 
 
 @dataclass(frozen=True)

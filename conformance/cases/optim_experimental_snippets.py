@@ -64,6 +64,9 @@ SNIPPETS = [
         ("not-a-dict", "o = optim.SGD([P('a')], lr=0.1)\no.add_param_group([P('b')])", TypeError),
         ("set", "optim.SGD([{'params': {P('a')}}], lr=0.1)", TypeError),
         ("overlap", "a = P('a')\noptim.SGD([{'params': [a]}, {'params': [a]}], lr=0.1)", ValueError),
+        ("overlap-message", "a = P('a')\ntry:\n    optim.SGD([{'params': [a]}, {'params': [a]}], lr=0.1)\n"
+                            "except ValueError as e:\n    print('appear in more than one parameter group' in str(e))",
+         "True"),
         ("single-parameter", "o = optim.SGD([P('a')], lr=0.1)\no.add_param_group({'params': P('b'), 'lr': 0.2})\n"
                              "print(o.group_start_id, [p.name for p in o.parameters], [l.name for l in o.lrs], "
                              "o.param_groups[1]['lr'].value())",

@@ -96,6 +96,7 @@ BUILDS = [
         ("extra-key", {"params": [{"params": ["w", "b"]}, {"order_params": ["b", "w"], "lr": 0.1}]}, ValueError,
          ["order_params"]),
         ("wrong-length", {"params": [{"params": ["w", "b"]}, {"order_params": ["b"]}]}, ValueError, ["length"]),
+        ("longer-than-groups", {"params": [{"params": ["w"]}, {"order_params": ["b", "w"]}]}, ValueError, ["length"]),
         ("not-iterable", {"params": [{"params": ["w", "b"]}, {"order_params": 3}]}, TypeError, ["order_params"]),
     ], params=("w", "b")),
     *_rows("OPTIM.nn.duplicate_parameters", "nn.SGD", _SGD, [

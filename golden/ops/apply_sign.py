@@ -36,6 +36,7 @@ def _case(api, name, base, var=VAR, m=M, grad=GRAD, lr="0.001", sign_decay="0.99
 
 def build() -> list[dict]:
     disagreeing = {"var": ["0.5", "-0.5", "1"], "m": ["-1", "1", "0"], "grad": ["0.5", "-0.25", "0"]}
+    flipping = {"var": ["0.5", "-0.5"], "m": ["-0.25", "0.25"], "grad": ["1", "-1"]}  # the updated m changes sign
     return [
         _case("ops.ApplyAddSign", "docstring-example", "1.0"),
         _case("ops.ApplyAddSign", "signs-disagree-and-zero", "0.5", lr="0.5", sign_decay="0.25", beta="0.75",
@@ -43,5 +44,8 @@ def build() -> list[dict]:
         _case("ops.ApplyPowerSign", "docstring-example", repr(float(sympy.E))),  # np.e, a rounded input
         _case("ops.ApplyPowerSign", "signs-disagree-and-zero", "0.5", lr="0.5", sign_decay="0.25", beta="0.75",
               **disagreeing),
+        _case("ops.ApplyAddSign", "agreement-with-updated-m", "0.5", lr="0.5", sign_decay="0.5", beta="0.5", **flipping),
+        _case("ops.ApplyPowerSign", "agreement-with-updated-m", "0.5", lr="0.5", sign_decay="0.5", beta="0.5",
+              **flipping),
     ]
 

@@ -27,8 +27,8 @@ MINT_MORE = mutants_of("MINT", "reference/mint/optim/fused_adamw.py", [
      "    if len(set(flags)) != 1:\n", "    if False:\n"),
     ("fused-adamw-list-betas-rejected", "FusedAdamW refuses betas given as a list (it accepts tuple and list)",
      "_betas_types = (tuple, list)", "_betas_types = (tuple,)"),
-    ("fused-adamw-group-amsgrad-not-propagated", "FusedAdamW keeps a group's own amsgrad flag instead of the common one",
-     '                group["amsgrad"] = self._amsgrad\n', "                pass\n"),
+    ("fused-adamw-group-amsgrad-ignored", "FusedAdamW takes its amsgrad argument, ignoring the groups' common flag",
+     "    return flags[0]\n", "    return default\n"),
 ]) + mutants_of("MINT", "reference/mint/optim/adam.py", [
     ("adam-amsgrad-ignored", "mint Adam ignores amsgrad",
      'maxima = group.get("max_exp_avg_sq") if group["amsgrad"] else None', "maxima = None"),

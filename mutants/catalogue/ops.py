@@ -84,8 +84,8 @@ OPS_MORE = mutants_of("OPS", "reference/ops/apply_ada_max.py", [
     ("ftrl-lr-power-sign", "ApplyFtrl raises the accumulator to lr_power instead of -lr_power",
      "power_new, power_old = np.power(accum_new, -lr_power), np.power(accum._data, -lr_power)",
      "power_new, power_old = np.power(accum_new, lr_power), np.power(accum._data, lr_power)"),
-    ("ftrl-l1-threshold-inclusive", "ApplyFtrl zeroes var only when |linear| < l1 (keeps |linear| == l1)",
-     "np.where(np.abs(lin) > l1,", "np.where(np.abs(lin) >= l1,"),
+    ("ftrl-shrinkage-sign", "ApplyFtrl's shrunk linear term has the opposite sign",
+     "(np.sign(lin) * l1 - lin) / quadratic", "(lin - np.sign(lin) * l1) / quadratic"),
     ("ftrl-accum-updated-first", "ApplyFtrl computes power_old from the already updated accumulator (sigma = 0)",
      "np.power(accum._data, -lr_power)\n", "np.power(accum_new, -lr_power)\n"),
 ]) + mutants_of("OPS", "reference/ops/apply_gradient_descent.py", [
@@ -112,6 +112,9 @@ OPS_MORE = mutants_of("OPS", "reference/ops/apply_ada_max.py", [
      "shrunk = np.maximum(np.abs(prox) - alpha * l1, 0)", "shrunk = np.maximum(np.abs(prox) - l1, 0)"),
     ("proximal-l2-not-times-alpha", "the proximal step divides by 1 + l2 instead of 1 + alpha·l2",
      "np.divide(np.sign(prox) * shrunk, 1 + alpha * l2, out=var)", "np.divide(np.sign(prox) * shrunk, 1 + l2, out=var)"),
+    ("proximal-gradient-descent-l1-l2-swapped", "ApplyProximalGradientDescent hands l2 as l1 and l1 as l2",
+     "proximal_step(var._data, alpha, l1, l2, self.read(delta, dtype))",
+     "proximal_step(var._data, alpha, l2, l1, self.read(delta, dtype))"),
 ]) + mutants_of("OPS", "reference/ops/apply_sign.py", [
     ("add-sign-agreement-sign", "ApplyAddSign subtracts the sign agreement (alpha - agreement)",
      "        return alpha + agreement\n", "        return alpha - agreement\n"),

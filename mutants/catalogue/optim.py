@@ -83,8 +83,6 @@ CONTRACTS = mutants_of("OPTIM.nn", BASE, [
      "                if param.name in seen_names:\n", "                if False:\n"),
     ("dynamic-weight-decay-not-scaled", "a weight-decay Cell is not multiplied by loss_scale",
      "        return self.weight_decay(global_step) * self.loss_scale\n", "        return self.weight_decay(global_step)\n"),
-    ("static-lr-among-dynamic-not-rounded", "a static group lr among dynamic ones is returned as is (MindSpore's float32 "
-     "lr + 1.0 - 1.0 rounds it)", "        return self.learning_rate + 1.0 - 1.0\n", "        return self.learning_rate * 1.0\n"),
     ("gradient-centralization-any-width", "gradient centralization also centralizes widths not divisible by 16",
      "    if data.ndim < 2 or data.shape[1] % 16 != 0:\n", "    if data.ndim < 2:\n"),
 ])

@@ -102,7 +102,10 @@ class Tensor:
                                lambda g: (np.broadcast_to(_expand(g, axis, keepdims, data.ndim), data.shape),))
 
     def mean(self, axis=None, keep_dims=False) -> "Tensor":
-        """``Σ x / n`` over ``axis`` (all axes by default), ``n`` the number of elements reduced."""
+        """``Σ x / n`` over ``axis`` (all axes by default), ``n`` the number of elements reduced.
+
+        Clauses: OPTIM.experimental.train_step (the gradient of a mean loss)
+        """
         data = self._data
         result = Tensor(np.asarray(np.mean(data, axis=axis, keepdims=keep_dims), data.dtype))
         count = data.dtype.type(data.size // max(result.size, 1))  # the elements averaged into each result

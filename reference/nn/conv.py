@@ -11,7 +11,7 @@ specification and raise ``NotImplementedError``. The forward is differentiable (
 ``∂L/∂weight[o,c,i,j] = Σ_{n,h,w} g[n,o,h,w] · x[n,c,h·s+i,w·s+j]`` and ``∂L/∂x`` scatters ``g · weight`` back
 over each window.
 
-Clauses: OPTIM.nn.trainable_params
+Clauses: OPTIM.nn.trainable_params, OPTIM.experimental.train_step (the weight gradient)
 """
 from __future__ import annotations
 

@@ -20,7 +20,9 @@ Clauses: OPTIM.experimental.params, OPTIM.experimental.param_groups, OPTIM.exper
 OPTIM.experimental.add_param_group, OPTIM.experimental.unique_names, OPTIM.experimental.lr_parameter,
 OPTIM.experimental.lr_types, OPTIM.experimental.lr_assign, OPTIM.experimental.weight_decay,
 OPTIM.experimental.group_start_id, OPTIM.experimental.repr, OPTIM.experimental.param_groups_print,
-OPTIM.experimental.add_group_after_init
+OPTIM.experimental.add_group_after_init; and, for every subclass, the gradient preprocessing that
+EXP.SGD.maximize, EXP.Adam.maximize, EXP.SGD.weight_decay and EXP.Adam.weight_decay check (``maximize``
+negation, coupled weight decay) and the group learning rates of EXP.SGD.update
 """
 from __future__ import annotations
 
