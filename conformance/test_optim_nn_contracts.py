@@ -73,25 +73,25 @@ def test_get_lr_parameter_gives_the_per_step_table(backend):
     assert (table.name, tuple(table.shape)) == ("learning_rate", (3,)), (table.name, table.shape)
 
 
+def _centralized_sgd_step(backend, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """One nn.SGD step (lr 1, grad_centralization on) from zeros of shape (2, width): (gradient, new parameters)."""
+    handle = backend.optimizer("nn.SGD", [ParamSpec("x", np.zeros((2, width), np.float32))],
+                               {"params": [{"params": ["x"], "grad_centralization": True}], "learning_rate": 1.0})
+    grad = np.arange(2 * width, dtype=np.float32).reshape(2, width)
+    handle.step([grad])
+    return grad, handle.get("params")[0]
+
+
 @pytest.mark.clause("OPTIM.nn.grad_centralization")
 def test_grad_centralization_skips_gradients_not_16_wide(backend):
-    value = np.zeros((2, 3), np.float32)
-    handle = backend.optimizer("nn.SGD", [ParamSpec("x", value)],
-                               {"params": [{"params": ["x"], "grad_centralization": True}], "learning_rate": 1.0})
-    grad = np.arange(6, dtype=np.float32).reshape(2, 3)
-    handle.step([grad])
-    assert np.array_equal(handle.get("params")[0], -grad)
+    grad, params = _centralized_sgd_step(backend, 3)
+    assert np.array_equal(params, -grad)
 
 
 @pytest.mark.clause("OPTIM.nn.grad_centralization")
 def test_grad_centralization_subtracts_the_mean_of_wide_gradients(backend):
-    value = np.zeros((2, 16), np.float32)
-    handle = backend.optimizer("nn.SGD", [ParamSpec("x", value)],
-                               {"params": [{"params": ["x"], "grad_centralization": True}], "learning_rate": 1.0})
-    grad = np.arange(32, dtype=np.float32).reshape(2, 16)
-    handle.step([grad])
-    expected = -(grad - grad.mean(axis=1, keepdims=True))
-    assert np.array_equal(handle.get("params")[0], expected.astype(np.float32))
+    grad, params = _centralized_sgd_step(backend, 16)
+    assert np.array_equal(params, -(grad - grad.mean(axis=1, keepdims=True)).astype(np.float32))
 
 
 @pytest.mark.clause("OPTIM.nn.weight_decay_dynamic")
