@@ -2,7 +2,8 @@
 not-applicable cases, hypothesis profiles, and the clause table at the end of the run.
 
 Options: ``--backend NAME`` (default ``reference``; or ``module:attribute``), ``--device NAME`` (default
-``cpu``; given to ``Adapter.configure``: a device the backend cannot use is a usage error).
+``cpu``; given to ``Adapter.configure``: a device the backend cannot use is a usage error), ``--mindspore-mode
+pynative|graph`` (the mindspore backend's execution mode, default pynative; a usage error for other backends).
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def pytest_addoption(parser):
     group.addoption("--backend", default="reference",
                     help="backend to judge: reference, mindspore, or module:attribute (default: reference)")
     group.addoption("--device", default="cpu", help="device the backend computes on: cpu (default), cuda, cuda:N ...")
+    group.addoption("--mindspore-mode", choices=("pynative", "graph"), default=None,
+                    help="MindSpore's execution mode for the mindspore backend: pynative (its default) or graph")
     runner.add_options(group)
     add_report_option(group)
 
@@ -45,6 +48,12 @@ def pytest_configure(config):
         config._optimspec_adapter.configure(device=config.getoption("--device"))
     except ValueError as exc:
         raise pytest.UsageError(f"--device: {exc}") from None
+    mode = config.getoption("--mindspore-mode")
+    if mode is not None:
+        if not hasattr(config._optimspec_adapter, "set_mindspore_mode"):
+            raise pytest.UsageError(f"--mindspore-mode: the {config._optimspec_adapter.name} backend has no "
+                                    "MindSpore execution mode")
+        config._optimspec_adapter.set_mindspore_mode(mode)
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
     register_report(config)
@@ -85,7 +94,9 @@ def _is_full_run(config) -> bool:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    known = known_differences.load_all(config._optimspec_adapter.known_differences_paths)
+    adapter = config._optimspec_adapter
+    known = [difference for difference in known_differences.load_all(adapter.known_differences_paths)
+             if difference.holds_for(adapter.describe())]
     matched = set()
     for item in items:
         clause = _clause_of(item)
