@@ -4,7 +4,7 @@ The execution mode is an option of the run, ``--mindspore-mode pynative`` (the d
 unless told otherwise) or ``graph`` (``set_context(mode=GRAPH_MODE)``: optimizers and schedules are compiled
 Cells); it applies to every case alike. An API the installed release lacks is n/a, "not in mindspore==X".
 
-Known differences live in ``known_differences*.toml`` beside this file, one set for every release and mode:
+Known differences live in ``known_differences/<family>.toml`` beside this file, one set for every release and mode:
 an entry with ``releases`` or ``modes`` holds only in those (``conformance/known_differences.py``).
 Optimizers are pooled per configuration and reset between cases (``adapters/mindspore/pool.py``).
 """
