@@ -19,13 +19,21 @@ class Parameter:
         return self.value
 
 
+def IS_PARAMETER(value) -> bool:
+    return isinstance(value, Parameter)
+
+
 class Optimizer:
     def __init__(self) -> None:
         self.named = {"w": Parameter([0.5]), "moment.w": Parameter([0.0]), "step": Parameter([0.0])}
         self.param_groups = [{"params": [self.named["w"]], "lr": Parameter(0.1), "weight_decay": 0.0}]
+        self.mu_product = [Parameter([1.0])]  # a plain list: not registered with the Cell
 
     def parameters_and_names(self):
         return list(self.named.items())
+
+    def cells_and_names(self):
+        return [("", self)]
 
 
 class Handle:
@@ -39,13 +47,15 @@ def assign(parameter, value) -> None:
 
 def test_a_reused_optimizer_is_back_at_its_construction_state():
     optimizer = Optimizer()
-    snapshot = Snapshot.of(optimizer)
+    snapshot = Snapshot.of(optimizer, IS_PARAMETER)
     optimizer.named["moment.w"].value[:] = 7
     optimizer.named["step"].value[:] = 3
+    optimizer.mu_product[0].value[:] = 0.25
     optimizer.param_groups[0]["weight_decay"] = 0.25
     assign(optimizer.param_groups[0]["lr"], 0.0)
     snapshot.restore(optimizer, assign, np.asarray)
     assert [float(p.value.ravel()[0]) for p in optimizer.named.values()] == [0.5, 0.0, 0.0]
+    assert float(optimizer.mu_product[0].value[0]) == 1.0
     assert optimizer.param_groups[0]["weight_decay"] == 0.0
     assert float(optimizer.param_groups[0]["lr"].value) == np.float32(0.1)
 
@@ -54,7 +64,7 @@ def test_a_live_handle_is_never_shared_and_a_collected_one_is_reused():
     pool = OptimizerPool()
     key = configuration("nn.Adam", [ParamSpec("w", np.zeros(1, np.float32))], {"learning_rate": 0.1})
     first = Handle(Optimizer())
-    pool.lend(first, key, Snapshot.of(first.optimizer))
+    pool.lend(first, key, Snapshot.of(first.optimizer, IS_PARAMETER))
     assert pool.take(key) is None
     optimizer = first.optimizer
     del first
@@ -65,7 +75,7 @@ def test_a_live_handle_is_never_shared_and_a_collected_one_is_reused():
 def test_an_optimizer_whose_structure_changed_is_dropped():
     pool = OptimizerPool()
     handle = Handle(Optimizer())
-    pool.lend(handle, "key", Snapshot.of(handle.optimizer))
+    pool.lend(handle, "key", Snapshot.of(handle.optimizer, IS_PARAMETER))
     handle.optimizer.param_groups.append({"params": [], "lr": Parameter(0.2)})  # add_param_group
     del handle
     gc.collect()

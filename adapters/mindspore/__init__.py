@@ -19,6 +19,20 @@ from adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
 MODES = {"pynative": ("PYNATIVE_MODE", "PyNative"), "graph": ("GRAPH_MODE", "GRAPH")}
 
 
+class _PooledOptimizer(_MindSporeAPIOptimizer):
+    """A handle on a pooled optimizer: slots are read as copies, since ``asnumpy`` shares the Parameter's
+    memory and the optimizer goes on to serve the next case of its configuration."""
+
+    def get(self, slot: str) -> list[np.ndarray]:
+        return [np.array(value) for value in super().get(slot)]
+
+
+def _subnormal(params) -> bool:
+    values = [np.asarray(spec.value) for spec in params]
+    return any(np.any((v != 0) & (np.abs(v) < np.finfo(v.dtype).tiny)) for v in values
+               if np.issubdtype(v.dtype, np.floating))
+
+
 class MindSporeAdapter(MindSporeAPIAdapter):
     name = "mindspore"
 
@@ -57,20 +71,27 @@ class MindSporeAdapter(MindSporeAPIAdapter):
 
     def optimizer(self, api: str, params, args: dict):
         """A pooled optimizer of this configuration reset to its construction-time state with ``params``'
-        values, or a new one; either way lent to the handle until the handle is collected."""
+        values, or a new one; either way lent to the handle until the handle is collected. Parameters with a
+        subnormal value always get a new optimizer: an instance's first step flushes subnormals to 0 and its
+        later steps do not (observed on 2.10 CPU: nn.SGD(lr=1), w = [2^-140, 2^-125], g = [2^-141, 1.5*2^-126]
+        gives [0, 0] at the first step, [2^-141, 2^-127] at a later one), so reuse would change the case."""
         key = configuration(api, params, args)
-        free = self._pool.take(key)
+        free = None if _subnormal(params) else self._pool.take(key)
         if free is None:
-            handle = super().optimizer(api, params, args)
-            snapshot = Snapshot.of(handle.optimizer)
+            built = super().optimizer(api, params, args)
+            optimizer, parameters = built.optimizer, built.parameters
+            snapshot = Snapshot.of(optimizer, self._is_parameter)
         else:
             optimizer, parameters, snapshot = free
             snapshot.restore(optimizer, self.assign, self.root.Tensor)
             for parameter, spec in zip(parameters, params, strict=True):
                 self.assign(parameter, self.root.Tensor(np.asarray(spec.value)))
-            handle = _MindSporeAPIOptimizer(self, optimizer, parameters)
+        handle = _PooledOptimizer(self, optimizer, parameters)
         self._pool.lend(handle, key, snapshot)
         return handle
+
+    def _is_parameter(self, value) -> bool:
+        return isinstance(value, self.root.Parameter)
 
     def describe(self) -> dict[str, str]:
         return {"backend": "mindspore", "version": self.root.__version__, "device": "CPU",
