@@ -227,25 +227,29 @@ def save(name: str, document: dict) -> None:
     (RESULTS / f"{name}.json").write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
 
 
-def draft(backend: str) -> str:
-    """TOML entries for every failed test of ``backend``'s results; the reason is copied from a known
-    difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
+def draft(name: str) -> str:
+    """TOML entries for every failed test of run ``name``'s results (a backend, or a MindSpore release x mode:
+    its entries say ``releases``); the reason is copied from a known difference of the same clause when the
+    adapter has one, else TODO (write it, check the numbers)."""
     import tomllib
 
     import adapters
 
+    release = releases.parse_run_name(name)
+    backend = "mindspore" if release else name
+    only = [f"releases = {json.dumps([release[0]])}"] if release else []
     known = {}
     for path in adapters.load(backend).known_differences_paths:
         for entry in tomllib.loads(path.read_text()).get("difference", []):
             known.setdefault(entry["clause"], entry["reason"])
     out = []
-    for family in load_results()[backend]["families"]:
+    for family in json.loads((RESULTS / f"{name}.json").read_text())["families"]:
         for clause in family["clauses"]:
             for detail in clause["details"]:
                 if detail["status"] != "failed":
                     continue
                 test = detail["test"].split("::")[-1]
-                out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}",
+                out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}", *only,
                         f"reason = {json.dumps(known.get(clause['id'], 'TODO'))}",
                         f"observed = {json.dumps(_reason(detail)[:400])}", ""]
     return "\n".join(out)
@@ -266,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                                                      "from docs/results/*.json")
     table_parser.add_argument("--check", action="store_true", help="fail when either page is not current")
     draft_parser = commands.add_parser("draft", help="known-difference entries for a backend's failures")
-    draft_parser.add_argument("backend", choices=list(BACKENDS))
+    draft_parser.add_argument("backend", choices=RUNS)
     options, extra = parser.parse_known_args(argv)
     if options.command == "run":
         codes = [run(name, options.python or tox_python(name), extra) for name in options.backends]
