@@ -84,7 +84,7 @@ def render(runs: dict[tuple[str, str], dict], reason) -> str:
              "mindspore-<version> -- --mindspore-mode pynative|graph`); do not edit. `tests/test_differences.py` "
              "fails when it is not the page those files give. The specification mirrors MindSpore "
              f"{RELEASES[-1]}; a clause's behaviour is its status, its tests' counts and what each "
-             "non-passing test observed (known differences: `adapters/mindspore/known_differences*.toml`, "
+             "non-passing test observed (known differences: `adapters/mindspore/known_differences/<family>.toml`, "
              "restricted to some releases or modes by their `releases` / `modes` fields).", "",
              "## Runs", "", "| release | mode | numpy | exit status | clauses: conforms / differs / n/a / FAILS / — |",
              "|---|---|---|---|---|"]
@@ -94,6 +94,9 @@ def render(runs: dict[tuple[str, str], dict], reason) -> str:
         total = sum(len(family.clauses) for family in families().values())
         lines.append(f"| {version} | {MODES[mode]} | {document['backend'].get('numpy', '')} | "
                      f"{document['exitstatus']} | {counts} / {total - len(statuses)} |")
+    missing = [f"{version} {MODES[mode]}" for version in RELEASES for mode in MODES if (version, mode) not in runs]
+    if missing:
+        lines += ["", f"Not run (no result file): {', '.join(missing)}; comparisons below skip them."]
     lines += ["", *_changes(seen, columns), *_mode_differences(seen, columns), *_held(seen, columns, families()),
               "## Status per clause", "",
               "Each cell is the clause's status in that run: conforms, differs (a known difference), n/a (the "
