@@ -56,6 +56,17 @@ def behaviours(document: dict, reason) -> dict[str, tuple]:
     return out
 
 
+def comparable(a: tuple | None, b: tuple | None) -> bool:
+    """Whether two runs' behaviours of a clause can be compared: both ran the same number of its tests (an
+    interrupted run leaves some clauses untested or partly run; the page says how many were not compared)."""
+    return (a is not None and b is not None and a[0] != "untested" and b[0] != "untested"
+            and sum(n for _, n in a[1]) == sum(n for _, n in b[1]))
+
+
+def differs(a: tuple | None, b: tuple | None) -> bool:
+    return comparable(a, b) and a != b
+
+
 def describe(behaviour: tuple | None) -> str:
     """A behaviour in words: the status, the tests' counts when not all agree, and what they said."""
     if behaviour is None:
@@ -120,7 +131,7 @@ def changes(seen: dict, columns: list) -> list[tuple]:
         for previous, version in zip(versions, versions[1:]):
             before, after = seen[(previous, mode)], seen[(version, mode)]
             out += [(version, previous, mode, clause, before.get(clause), after.get(clause))
-                    for clause in sorted(set(before) | set(after)) if before.get(clause) != after.get(clause)]
+                    for clause in sorted(set(before) | set(after)) if differs(before.get(clause), after.get(clause))]
     return out
 
 
@@ -129,6 +140,15 @@ def _changes(seen: dict, columns: list) -> list[str]:
              "Every clause whose behaviour in a release differs from the previous release's in the same mode, dated "
              "to the release that made the change; a change seen alike in both modes is listed once.", ""]
     found = changes(seen, columns)
+    for mode in MODES:
+        versions = [version for version, m in columns if m == mode]
+        for previous, version in zip(versions, versions[1:]):
+            before, after = seen[(previous, mode)], seen[(version, mode)]
+            skipped = sum(not comparable(before.get(c), after.get(c)) for c in set(before) | set(after))
+            if skipped:
+                lines += [f"- {version} from {previous}, {MODES[mode]}: {skipped} clauses not compared (not run alike "
+                          "in both: an interrupted run)."]
+    lines += [""] if lines[-1] else []
     by_release: dict[tuple[str, str], dict] = {}
     for version, previous, mode, clause, before, after in found:
         by_release.setdefault((version, previous), {}).setdefault((clause, before, after), []).append(MODES[mode])
@@ -150,8 +170,11 @@ def _mode_differences(seen: dict, columns: list) -> list[str]:
         if (version, "pynative") not in seen or (version, "graph") not in seen:
             continue
         pynative, graph = seen[(version, "pynative")], seen[(version, "graph")]
-        differing = [clause for clause in sorted(set(pynative) | set(graph)) if pynative.get(clause) != graph.get(clause)]
+        differing = [clause for clause in sorted(set(pynative) | set(graph)) if differs(pynative.get(clause), graph.get(clause))]
+        skipped = sum(not comparable(pynative.get(clause), graph.get(clause)) for clause in set(pynative) | set(graph))
         lines += [f"### {version}", ""]
+        if skipped:
+            lines += [f"{skipped} clauses not compared (not run alike in both modes: an interrupted run).", ""]
         if not differing:
             lines += ["The two modes agree on every clause.", ""]
             continue
@@ -164,7 +187,7 @@ def _mode_differences(seen: dict, columns: list) -> list[str]:
 
 def _held(seen: dict, columns: list, all_families: dict) -> list[str]:
     ids = [clause.id for family in all_families.values() for clause in family.clauses]
-    held = [i for i in ids if len({seen[key].get(i) for key in columns}) == 1 and seen[columns[0]].get(i)]
+    held = [i for i in ids if len({seen[key].get(i) for key in columns}) == 1 and comparable(seen[columns[0]].get(i), seen[columns[0]].get(i))]
     return ["## Clauses that held", "",
             f"{len(held)} of {len(ids)} clauses behave the same in every run above ({len(columns)} runs).", ""]
 
@@ -180,12 +203,13 @@ def since_notes(runs: dict[tuple[str, str], dict], reason) -> dict[str, str]:
     latest = seen[(versions[-1], "pynative")]
     for clause, now in latest.items():
         older = [(v, seen[(v, "pynative")].get(clause)) for v in versions[:-1]]
-        differing = [(v, b) for v, b in older if b != now]
+        differing = [(v, b) for v, b in older if differs(b, now)]
         if not differing:
             continue
         since = versions[-1]
         for version in reversed(versions[:-1]):
-            if seen[(version, "pynative")].get(clause) != now:
+            then = seen[(version, "pynative")].get(clause)
+            if not comparable(then, now) or then != now:
                 break
             since = version
         notes[clause] = (f"since {since}: {describe(now)}; "
