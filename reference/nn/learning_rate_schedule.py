@@ -17,6 +17,7 @@ import math
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common import libm
 from reference.common.tensor import Tensor
 from reference.nn.cell import Cell
 
@@ -80,7 +81,7 @@ class ExponentialDecayLR(_DecaySchedule):
     """
 
     def construct(self, global_step):
-        return Tensor(f32(self.learning_rate) * np.power(f32(self.decay_rate), self._p(global_step)))
+        return Tensor(f32(self.learning_rate) * libm.power(f32(self.decay_rate), self._p(global_step)))
 
 
 class NaturalExpDecayLR(_DecaySchedule):
@@ -95,17 +96,18 @@ class NaturalExpDecayLR(_DecaySchedule):
         s = _as_f32(global_step)
         if self.is_stair:
             s = np.floor_divide(s, f32(self.decay_steps)) * f32(self.decay_steps)
-        return Tensor(f32(self.learning_rate) * np.power(f32(math.e), f32(-self.decay_rate) * s))
+        return Tensor(f32(self.learning_rate) * libm.power(f32(math.e), f32(-self.decay_rate) * s))
 
 
 class InverseDecayLR(_DecaySchedule):
-    r"""``lr / (1 + dr * p)`` with ``p`` as in :class:`ExponentialDecayLR`, in float32.
+    r"""``lr / (1 + dr * p)`` with ``p`` as in :class:`ExponentialDecayLR`, in float32, computed as MindSpore's CPU
+    kernel divides a Python float by a Tensor: ``lr * (1 / (1 + dr * p))`` (a reciprocal, then a product).
 
     Clauses: ``LRS.InverseDecayLR.smooth``, ``LRS.InverseDecayLR.stair``, ``LRS.InverseDecayLR.validation``.
     """
 
     def construct(self, global_step):
-        return Tensor(f32(self.learning_rate) / (f32(1) + f32(self.decay_rate) * self._p(global_step)))
+        return Tensor(f32(self.learning_rate) * (f32(1) / (f32(1) + f32(self.decay_rate) * self._p(global_step))))
 
 
 class CosineDecayLR(LearningRateSchedule):
@@ -133,7 +135,7 @@ class CosineDecayLR(LearningRateSchedule):
     def construct(self, global_step):
         p = _min_then_f32(global_step, self.decay_steps)
         phase = f32(math.pi) * (p / f32(self.decay_steps) + f32(0.5))
-        return Tensor(f32(self.min_lr) + f32(self.delta) * (f32(1) + np.sin(phase)))
+        return Tensor(f32(self.min_lr) + f32(self.delta) * (f32(1) + libm.sin(phase)))
 
 
 class PolynomialDecayLR(LearningRateSchedule):
@@ -168,7 +170,7 @@ class PolynomialDecayLR(LearningRateSchedule):
             period = period * np.maximum(np.ceil(s / period), f32(1))
         else:
             s = np.minimum(s, period)
-        decayed = np.power(f32(1) - s / period, f32(self.power))
+        decayed = libm.power(f32(1) - s / period, f32(self.power))
         return Tensor(f32(self.diff_learning_rate) * decayed + f32(self.end_learning_rate))
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
@@ -63,6 +64,6 @@ class ASGD(Optimizer):
                     np.add(ax._data, (param._data - ax._data) * mu._data, out=ax._data)
                 else:
                     np.copyto(ax._data, param._data)
-                eta._data[...] = lr / (one + lambd * lr * t) ** alpha
+                eta._data[...] = lr / libm.power(one + lambd * lr * t, alpha)
                 mu._data[...] = one / max(one, t - t0)
         return True

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from reference.common.libm import power
 from reference.common.tensor import Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, power
+from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
 from reference.ops import assign
 
 MODES = ("triangular", "triangular2", "exp_range")
