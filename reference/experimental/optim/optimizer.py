@@ -31,6 +31,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common.gradients import check_gradients
 from reference.common.tensor import Parameter, Tensor
 from reference.nn.cell import Cell
 
@@ -182,6 +183,30 @@ class Optimizer(Cell):
                 value = group[key].value() if key == "lr" and isinstance(group[key], Parameter) else group[key]
                 text += f"    {key}: {value}\n"
         return text + ")"
+
+    def __call__(self, gradients):
+        """One step. ``gradients`` holds one Tensor per parameter, of its shape (reference.common.gradients); a
+        ``None`` gradient skips its parameter: the parameter and its state keep their values (clause
+        OPTIM.experimental.none_gradient), the step counter still advances."""
+        check_gradients(self.cls_name, self.parameters, gradients, none_skips=True)
+        skipped = [i for i, grad in enumerate(gradients) if grad is None]
+        kept = [[slot.asnumpy() for slot in self._slots_of(i)] for i in skipped]
+        result = super().__call__(tuple(Tensor(np.zeros_like(p._data)) if grad is None else grad
+                                        for p, grad in zip(self.parameters, gradients)))
+        for i, values in zip(skipped, kept):
+            for slot, value in zip(self._slots_of(i), values):
+                slot._data[...] = value
+        return result
+
+    def _slots_of(self, index: int) -> list:
+        """Parameter ``index`` and every per-parameter state Parameter kept for it (the attributes holding one
+        Parameter per optimized parameter)."""
+        slots = [self.parameters[index]]
+        for value in vars(self).values():
+            if (isinstance(value, (tuple, list)) and value is not self.parameters and len(value) == len(self.parameters)
+                    and all(isinstance(v, Parameter) for v in value)):
+                slots.append(value[index])
+        return slots
 
     def construct(self, *hyper_params):
         raise NotImplementedError

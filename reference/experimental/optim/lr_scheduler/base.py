@@ -25,6 +25,7 @@ Parameter compares element-wise, SCHED.LRScheduler.tensor_compare)
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
@@ -36,6 +37,14 @@ from reference.ops import assign
 
 F32 = np.float32
 PI = F32(math.pi)
+
+
+def real_float32(value, name: str, owner: str) -> np.float32:
+    """A scheduler's rate-like hyperparameter as float32: a real number (``None`` or a string — which NumPy would
+    turn into NaN or parse — is a ``TypeError`` naming it; clause SCHED.common.rate_types)."""
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"For '{owner}', '{name}' must be a float or a list of floats, but got {type(value).__name__}.")
+    return F32(value)
 
 
 def check_optimizer(optimizer) -> None:
