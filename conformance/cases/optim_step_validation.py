@@ -1,7 +1,7 @@
-"""What an optimizer step, a schedule call or a scheduler is given, as MindSpore snippets: gradient count, type
-and shape, parameter dtype, the schedule's step, the schedulers' rates, experimental ASGD's alpha.
+"""What an optimizer step is given, as MindSpore snippets: gradient count, type and shape, parameter dtype
+(the same table form serves ``lrs_step_validation``, ``sched_rate_validation`` and ``exp_asgd_validation``).
 
-Each :class:`StepSnippet` runs after ``exp_base_snippets.PREAMBLE`` plus ``SETUP`` (two two-element float32
+Each :class:`StepSnippet` runs after ``optim_experimental_snippets.PREAMBLE`` plus ``SETUP`` (two two-element float32
 Parameters ``a``, ``b``, a gradient ``g(*values)``): ``expect`` is the exception type the clause requires (its
 message naming each of ``mentions``) or the exact printed text. Rows where MindSpore 2.10 itself corrupts
 silently state the intended error; MindSpore's behaviour is its known difference, with the numbers seen.
@@ -34,7 +34,8 @@ class StepSnippet:
         return f"{self.clause}/{self.label}"
 
 
-def _rows(clause, rows):
+def snippet_rows(clause, rows) -> list:
+    """One :class:`StepSnippet` per row ``(label, code, expect, mentions)``."""
     return [StepSnippet(clause, label, code, expect, tuple(mentions)) for label, code, expect, mentions in rows]
 
 
@@ -56,7 +57,7 @@ def _int_step(build: str) -> str:
 
 
 SNIPPETS = [
-    *_rows("OPTIM.nn.gradient_count", [
+    *snippet_rows("OPTIM.nn.gradient_count", [
         ("adam-too-few", _step(_NN["Adam"], "(g(0.1, 0.2),)"), RuntimeError, ["length"]),
         ("adam-too-many", _step(_NN["Adam"], "(g(0.1, 0.2), g(0.1, 0.2), g(0.1, 0.2))"), RuntimeError, ["length"]),
         ("adam-none", _step(_NN["Adam"], "()"), RuntimeError, ["length"]),
@@ -66,7 +67,7 @@ SNIPPETS = [
         ("adadelta-too-many", _step(_NN["Adadelta"], "(g(0.1, 0.2), g(0.1, 0.2), g(0.1, 0.2))"), RuntimeError,
          ["length"]),
     ]),
-    *_rows("OPTIM.nn.gradient_type", [
+    *snippet_rows("OPTIM.nn.gradient_type", [
         ("sgd-none", _step(_NN["SGD"], "(None, g(0.3, 0.4))"), TypeError, []),
         ("sgd-numpy", _step(_NN["SGD"], "(np.array([0.1, 0.2], np.float32), g(0.3, 0.4))"), TypeError, []),
         ("rprop-numpy", _step(_NN["Rprop"], "(np.array([0.1, 0.2], np.float32), g(0.3, 0.4))"), TypeError, []),
@@ -74,7 +75,7 @@ SNIPPETS = [
         ("adam-none", _step(_NN["Adam"], "(None, g(0.3, 0.4))"), TypeError, []),
         ("lamb-numpy", _step(_NN["Lamb"], "(np.array([0.1, 0.2], np.float32), g(0.3, 0.4))"), TypeError, []),
     ]),
-    *_rows("OPTIM.nn.gradient_shape", [
+    *snippet_rows("OPTIM.nn.gradient_shape", [
         ("momentum-longer", _step(_NN["Momentum"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
         ("adam-0d", _step(_NN["Adam"], "(g(0.1)[0], g(0.3, 0.4))"), ValueError, ["shape"]),
         ("lamb-longer", _step(_NN["Lamb"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
@@ -83,20 +84,20 @@ SNIPPETS = [
         ("sgd-longer", _step(_NN["SGD"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
         ("adafactor-longer", _step(_NN["AdaFactor"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
     ]),
-    *_rows("OPTIM.nn.parameter_dtype", [
+    *snippet_rows("OPTIM.nn.parameter_dtype", [
         ("sgd-int32", _int_step(_NN["SGD"]), TypeError, ["Int32"]),
         ("adam-int32", _int_step(_NN["Adam"]), TypeError, ["Int32"]),
         ("rprop-int32", _int_step(_NN["Rprop"]), TypeError, ["Int32"]),
         ("asgd-int32", _int_step(_NN["ASGD"]), TypeError, ["Int32"]),
     ]),
-    *_rows("OPTIM.experimental.gradient_count", [
+    *snippet_rows("OPTIM.experimental.gradient_count", [
         ("adam-too-few", _step(_EXP["Adam"], "(g(0.1, 0.2),)"), RuntimeError, ["length"]),
         ("sgd-none", _step(_EXP["SGD"], "()"), RuntimeError, ["length"]),
         ("adam-too-many", _step(_EXP["Adam"], "(g(0.1, 0.2), g(0.1, 0.2), g(0.1, 0.2))"), RuntimeError, ["length"]),
         ("rprop-too-many", _step(_EXP["Rprop"], "(g(0.1, 0.2), g(0.1, 0.2), g(0.1, 0.2))"), RuntimeError,
          ["length"]),
     ]),
-    *_rows("OPTIM.experimental.none_gradient", [
+    *snippet_rows("OPTIM.experimental.none_gradient", [
         ("adam", _step(_EXP["Adam"], "(None, g(0.3, 0.4))") + "\nprint(o.exp_avg[0].asnumpy(), o.state_step.value())",
          "[ 0.5  -1.25] [1.9000001 2.9      ]\n[0. 0.] 1", []),
         ("asgd", _step(_EXP["ASGD"], "(g(0.3, 0.4), None)") + "\nprint(o.eta[1].value(), o.ax[1].asnumpy())",
@@ -104,13 +105,13 @@ SNIPPETS = [
         ("rmsprop", _step(_EXP["RMSprop"], "(None, g(0.3, 0.4))") + "\nprint(o.mean_square[0].asnumpy())",
          "[ 0.5  -1.25] [0.99999976 1.9999998 ]\n[0. 0.]", []),
     ]),
-    *_rows("OPTIM.experimental.gradient_type", [
+    *snippet_rows("OPTIM.experimental.gradient_type", [
         ("adam-numpy", _step(_EXP["Adam"], "(np.array([0.1, 0.2], np.float32), g(0.3, 0.4))"), TypeError,
          ["gradients"]),
         ("sgd-numpy", _step(_EXP["SGD"], "(np.array([0.1, 0.2], np.float32), g(0.3, 0.4))"), TypeError,
          ["gradients"]),
     ]),
-    *_rows("OPTIM.experimental.gradient_shape", [
+    *snippet_rows("OPTIM.experimental.gradient_shape", [
         ("adam-longer", _step(_EXP["Adam"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
         ("adam-0d", _step(_EXP["Adam"], "(g(0.1)[0], g(0.3, 0.4))"), ValueError, ["shape"]),
         ("adamw-broadcast", _step(_EXP["AdamW"], "(g(0.1), g(0.3, 0.4))"), ValueError, ["shape"]),
@@ -118,37 +119,9 @@ SNIPPETS = [
         ("rprop-0d", _step(_EXP["Rprop"], "(g(0.1)[0], g(0.3, 0.4))"), ValueError, ["shape"]),
         ("sgd-longer", _step(_EXP["SGD"], "(g(0.1, 0.2, 0.3), g(0.3, 0.4))"), ValueError, ["shape"]),
     ]),
-    *_rows("OPTIM.experimental.parameter_dtype", [
+    *snippet_rows("OPTIM.experimental.parameter_dtype", [
         ("sgd-int32", _int_step(_EXP["SGD"]), TypeError, ["Int32"]),
         ("adam-int32", _int_step(_EXP["Adam"]), TypeError, ["Int32"]),
         ("asgd-int32", _int_step(_EXP["ASGD"]), TypeError, ["Int32"]),
-    ]),
-    *_rows("EXP.ASGD.alpha_type", [
-        ("none", "o = optim.ASGD([a], alpha=None)\no((g(0.1, 0.2),))\nprint(a.asnumpy())", TypeError, ["alpha"]),
-        ("string", "o = optim.ASGD([a], alpha='0.5')\no((g(0.1, 0.2),))\nprint(a.asnumpy())", TypeError, ["alpha"]),
-    ]),
-    *_rows("LRS.common.step_types", [
-        ("string", "print(nn.ExponentialDecayLR(0.1, 0.9, 4)('3'))", TypeError, []),
-        ("none", "print(nn.ExponentialDecayLR(0.1, 0.9, 4)(None))", TypeError, []),
-        ("python-float-accepted", "print(nn.ExponentialDecayLR(0.1, 0.9, 4)(3.5))", "0.09119315", []),
-    ]),
-    *_rows("LRS.common.step_range", [
-        ("warmup-int32-step", "print(nn.WarmUpLR(0.1, 10**12)(Tensor(5, mindspore.int32)))", ValueError,
-         ["warmup_steps"]),
-        ("cosine-int32-step", "print(nn.CosineDecayLR(0.0, 1.0, 10**12)(Tensor(5, mindspore.int32)))", ValueError,
-         ["decay_steps"]),
-        ("warmup-python-int-accepted", "print(nn.WarmUpLR(0.1, 10**12)(5))", "5e-13", []),
-    ]),
-    *_rows("SCHED.common.rate_types", [
-        ("cyclic-base_lr-none", "optim.lr_scheduler.CyclicLR(optim.SGD([a], lr=0.1), base_lr=None, max_lr=0.5)",
-         TypeError, []),
-        ("cyclic-max_lr-string", "optim.lr_scheduler.CyclicLR(optim.SGD([a], lr=0.1), base_lr=0.1, max_lr='0.5')",
-         TypeError, []),
-        ("plateau-min_lr-none",
-         "o = optim.SGD([a], lr=0.1)\ns = optim.lr_scheduler.ReduceLROnPlateau(o, patience=0, min_lr=None)\n"
-         "for m in (1.0, 2.0, 3.0):\n    s.step(m)\nprint(o.lrs[0].value())", TypeError, []),
-        ("plateau-min_lr-string",
-         "o = optim.SGD([a], lr=0.1)\ns = optim.lr_scheduler.ReduceLROnPlateau(o, patience=0, min_lr='0.05')\n"
-         "for m in (1.0, 2.0, 3.0):\n    s.step(m)\nprint(o.lrs[0].value())", TypeError, []),
     ]),
 ]
