@@ -89,6 +89,8 @@ SNIPPETS = [
         ("adam-int32", _int_step(_NN["Adam"]), TypeError, ["Int32"]),
         ("rprop-int32", _int_step(_NN["Rprop"]), TypeError, ["Int32"]),
         ("asgd-int32", _int_step(_NN["ASGD"]), TypeError, ["Int32"]),
+        ("uint8-tensor-accepted", "print(repr(Tensor(np.uint8(3))), repr(Tensor(np.array([3], np.int8))))",
+         "Tensor(shape=[], dtype=UInt8, value= 3) Tensor(shape=[1], dtype=Int8, value= [3])", []),
     ]),
     *snippet_rows("OPTIM.experimental.gradient_count", [
         ("adam-too-few", _step(_EXP["Adam"], "(g(0.1, 0.2),)"), RuntimeError, ["length"]),

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -191,8 +192,11 @@ class Optimizer(Cell):
         check_gradients(self.cls_name, self.parameters, gradients, none_skips=True)
         skipped = [i for i, grad in enumerate(gradients) if grad is None]
         kept = [[slot.asnumpy() for slot in self._slots_of(i)] for i in skipped]
-        result = super().__call__(tuple(Tensor(np.zeros_like(p._data)) if grad is None else grad
-                                        for p, grad in zip(self.parameters, gradients)))
+        gradients = tuple(Tensor(np.zeros_like(p._data)) if grad is None else grad
+                          for p, grad in zip(self.parameters, gradients))
+        with _float16_in_float32([slot for i in range(len(self.parameters)) for slot in self._slots_of(i)]):
+            result = super().__call__(tuple(grad.astype(mstype.float32) if grad.dtype == mstype.float16 else grad
+                                            for grad in gradients))
         for i, values in zip(skipped, kept):
             for slot, value in zip(self._slots_of(i), values):
                 slot._data[...] = value
@@ -210,6 +214,21 @@ class Optimizer(Cell):
 
     def construct(self, *hyper_params):
         raise NotImplementedError
+
+
+@contextmanager
+def _float16_in_float32(slots):
+    """A float16 parameter's step computes in float32 (clause OPTIM.experimental.float16): its float16 slots are
+    widened to float32 for the step and rounded once to float16 after it, so no NumPy promotion rule (NEP 50)
+    decides the dtype of an operation."""
+    narrow = [slot for slot in slots if slot._data.dtype == np.float16]
+    for slot in narrow:
+        slot._data = slot._data.astype(np.float32)
+    try:
+        yield
+    finally:
+        for slot in narrow:
+            slot._data = slot._data.astype(np.float16)
 
 
 def _check_unique_names(params) -> None:
