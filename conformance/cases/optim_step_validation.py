@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from conformance.cases.optim_experimental_snippets import Snippet
+
 SETUP = """\
 def V(name, values, dtype=np.float32):
     return Parameter(Tensor(np.array(values, dtype)), name)
@@ -22,16 +24,10 @@ a, b = V('a', [0.5, -1.25]), V('b', [2.0, 3.0])
 
 
 @dataclass(frozen=True)
-class StepSnippet:
-    clause: str
-    label: str
-    code: str
-    expect: object  # an exception type, or the printed text
-    mentions: tuple[str, ...] = ()
+class StepSnippet(Snippet):
+    """A :class:`Snippet` whose exception message must name each of ``mentions``."""
 
-    @property
-    def id(self) -> str:
-        return f"{self.clause}/{self.label}"
+    mentions: tuple[str, ...] = ()
 
 
 def snippet_rows(clause, rows) -> list:
