@@ -27,7 +27,7 @@ def check_gradients(cls_name: str, parameters, gradients, *, none_skips: bool) -
         raise RuntimeError(f"For '{cls_name}', the number of 'gradients' ({len(gradients)}) must equal the number of "
                            f"parameters ({len(parameters)}): the length of the tuples must be the same.")
     for param, grad in zip(parameters, gradients):
-        if not np.issubdtype(param.asnumpy().dtype, np.floating):
+        if not np.issubdtype(param.dtype.np_dtype, np.floating):
             raise TypeError(f"For '{cls_name}', the element of 'parameters' must be a Tensor of Float16, Float32 or "
                             f"Float64, but parameter '{param.name}' is {param.dtype}.")
         if grad is None and none_skips:

@@ -190,27 +190,24 @@ class Optimizer(Cell):
         ``None`` gradient skips its parameter: the parameter and its state keep their values (clause
         OPTIM.experimental.none_gradient), the step counter still advances."""
         check_gradients(self.cls_name, self.parameters, gradients, none_skips=True)
-        skipped = [i for i, grad in enumerate(gradients) if grad is None]
-        kept = [[slot.asnumpy() for slot in self._slots_of(i)] for i in skipped]
+        columns = self._per_parameter_slots()
+        kept = {i: [column[i].asnumpy() for column in columns] for i, grad in enumerate(gradients) if grad is None}
         gradients = tuple(Tensor(np.zeros_like(p._data)) if grad is None else grad
                           for p, grad in zip(self.parameters, gradients))
-        with _float16_in_float32([slot for i in range(len(self.parameters)) for slot in self._slots_of(i)]):
+        with _float16_in_float32([slot for column in columns for slot in column]):
             result = super().__call__(tuple(grad.astype(mstype.float32) if grad.dtype == mstype.float16 else grad
                                             for grad in gradients))
-        for i, values in zip(skipped, kept):
-            for slot, value in zip(self._slots_of(i), values):
-                slot._data[...] = value
+        for i, values in kept.items():
+            for column, value in zip(columns, values):
+                column[i]._data[...] = value
         return result
 
-    def _slots_of(self, index: int) -> list:
-        """Parameter ``index`` and every per-parameter state Parameter kept for it (the attributes holding one
-        Parameter per optimized parameter)."""
-        slots = [self.parameters[index]]
-        for value in vars(self).values():
-            if (isinstance(value, (tuple, list)) and value is not self.parameters and len(value) == len(self.parameters)
-                    and all(isinstance(v, Parameter) for v in value)):
-                slots.append(value[index])
-        return slots
+    def _per_parameter_slots(self) -> list:
+        """``self.parameters`` and every attribute holding one state Parameter per optimized parameter."""
+        count = len(self.parameters)
+        return [self.parameters] + [value for value in vars(self).values()
+                                    if isinstance(value, (tuple, list)) and value is not self.parameters
+                                    and len(value) == count and all(isinstance(v, Parameter) for v in value)]
 
     def construct(self, *hyper_params):
         raise NotImplementedError
