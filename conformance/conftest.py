@@ -40,6 +40,9 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "clause(id): the specification clause a test checks")
+    broken = store.verify()  # cheap (digests, counts, floor; no sympy): a shrunk store never runs fewer tests
+    if broken:
+        raise pytest.UsageError("the golden store is incomplete or corrupt:\n  " + "\n  ".join(broken))
     config._optimspec_adapter = adapters.load(config.getoption("--backend"))
     try:
         config._optimspec_adapter.configure(device=config.getoption("--device"))
