@@ -1,4 +1,4 @@
-"""Per-adapter known differences (``adapters/<name>/known_differences.toml``) turned into markers.
+"""Per-adapter known differences (``adapters/<backend>/known_differences/<family>.toml``) turned into markers.
 
 Each entry names a test (a pattern where ``*`` is the only wildcard), its clause, the reason and
 the numbers observed. ``kind = "xfail"`` (default) gives a strict xfail: a backend that gets fixed

@@ -8,8 +8,10 @@ slot, the parameter and the element.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from adapters.base import ParamSpec
+from conformance.clauses import family_of
 from conformance.messages import call_repr
 from conformance.tolerance import allowed_error, error, within
 from golden import store
@@ -62,3 +64,18 @@ def first_divergence(backend, case: dict) -> str | None:
                                 f"  |error| = {error(value, x):.3e}, allowed {allowed_error(c, case['dtype']):.3e}\n"
                                 f"  gradients at this step: {grads}")
     return None
+
+
+def trajectory_test(family: str):
+    """The ``test_trajectory`` of ``conformance/test_<family>_trajectories.py``: every golden optimizer trajectory
+    whose clause is in ``family``, teacher-forced step by step (one definition for the four families' files)."""
+    cases = [case for case in trajectory_cases() if family_of(case["clause"]) == family]
+
+    @pytest.mark.parametrize("case", [pytest.param(case, id=case["id"], marks=pytest.mark.clause(case["clause"]))
+                                      for case in cases])
+    def test_trajectory(backend, case):
+        message = first_divergence(backend, case)
+        if message:
+            pytest.fail(message, pytrace=False)
+
+    return test_trajectory
