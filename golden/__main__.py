@@ -134,11 +134,11 @@ def check(files: dict[str, bytes]) -> list[str]:
     for name, fresh in files.items():
         count = len(json.loads(fresh)["cases"])
         if count < floor.get(name, 0):
-            problems.append(f"golden/data/{name}: golden.{name[:-5]} produces {count} cases, fewer than the floor "
+            problems.append(f"golden/data/{name}: its generator produces {count} cases, fewer than the floor "
                             f"{floor[name]} (golden cases never shrink)")
         path = store.DATA / name
         if not path.exists():
-            problems.append(f"golden/data/{name}: produced by golden.{name[:-5]} but missing")
+            problems.append(f"golden/data/{name}: produced by a generator but missing")
         elif path.read_bytes() != fresh:
             problems.append(_first_difference(name, path.read_bytes(), fresh))
     try:
