@@ -147,7 +147,7 @@ class ReportWriter:
                 record = self.records.get(clause.id, ClauseRecord())
                 clauses.append({"id": clause.id, "api": clause.api, "status": self.tally.status.get(clause.id, "untested"),
                                 "spec": f"docs/spec/{family.page}.md#{clause.id}", "tests": dict(record.counts),
-                                "details": [asdict(detail) for detail in record.details]})
+                                "details": [asdict(d) for d in sorted(record.details, key=lambda d: d.test)]})
             out_families.append({"name": name, "title": family.title, "page": family.page, "clauses": clauses})
         document = {"format": FORMAT, "format_version": FORMAT_VERSION, "spec_version": store.SPEC_VERSION,
                 "golden_format_version": store.FORMAT_VERSION, "mirrors": store.MIRRORS,
@@ -196,11 +196,11 @@ def headline(document: dict) -> str:
 
 
 def summary_line(clause: dict) -> str:
-    """One line for a clause's worst detail: the first differing value, or the reason."""
+    """One line for a clause's worst details: the first that names a differing value, or the first reason."""
     worst = [d for d in clause["details"] if d["status"] == clause["status"]]
     if not worst:
         return ""
-    first = worst[0]
+    first = next((d for d in worst if d["got"] is not None or d["expected"] is not None), worst[0])
     if first["got"] is not None or first["expected"] is not None:
         return f"got {first['got']}, expected {first['expected']} ({first['test']})"
     return f"{first['message'].splitlines()[0] if first['message'] else ''} ({first['test']})"
