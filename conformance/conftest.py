@@ -49,6 +49,7 @@ def pytest_configure(config):
     except ValueError as exc:
         raise pytest.UsageError(f"--device: {exc}") from None
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
+    runner.configure_timeout(config)
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
     register_report(config)
 
