@@ -43,11 +43,7 @@ def pytest_configure(config):
     broken = store.verify()  # cheap (digests, counts, floor; no sympy): a shrunk store never runs fewer tests
     if broken:
         raise pytest.UsageError("the golden store is incomplete or corrupt:\n  " + "\n  ".join(broken))
-    config._optimspec_adapter = adapters.load(config.getoption("--backend"))
-    try:
-        config._optimspec_adapter.configure(device=config.getoption("--device"))
-    except ValueError as exc:
-        raise pytest.UsageError(f"--device: {exc}") from None
+    config._optimspec_adapter = runner.load_backend(config.getoption("--backend"), config.getoption("--device"))
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
     runner.configure_timeout(config)
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")

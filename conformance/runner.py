@@ -32,6 +32,7 @@ runs), ``thorough`` (1000 random examples, for a release or a new backend).
 """
 from __future__ import annotations
 
+import difflib
 import random
 import re
 import shlex
@@ -70,6 +71,41 @@ def configure_timeout(config) -> None:
         config.option.timeout = config.getoption("--case-timeout")
     if config.getoption("timeout_method", None) is None:
         config.option.timeout_method = "signal"
+
+
+#: what installs a built-in backend's library (the ``tox`` environment, or the pip pins it uses)
+INSTALL = {"mindspore": "pip install mindspore==2.10.0 'numpy<2', or tox -e mindspore",
+           "torch": "pip install torch==2.13.0, or tox -e torch",
+           "jax": "pip install jax==0.10.2 jaxlib==0.10.2 optax==0.2.8, or tox -e jax"}
+
+
+def load_backend(name: str, device: str):
+    """``adapters.load(name)`` configured for ``device``, or a one-line usage error that says how to fix the
+    name, the device or the environment (a backend's library is imported by ``load`` or by ``configure``)."""
+    import adapters
+
+    module_name = name.split(":", 1)[0] if ":" in name else f"adapters.{name}"
+    try:
+        adapter = adapters.load(name)
+        adapter.configure(device=device)
+        return adapter
+    except ModuleNotFoundError as exc:
+        if name in INSTALL:
+            raise pytest.UsageError(f"--backend {name}: {exc}; install it: {INSTALL[name]}") from None
+        if exc.name and module_name.startswith(exc.name):
+            raise pytest.UsageError(f"--backend {name}: cannot import {module_name} ({exc}); is the module on "
+                                    f"PYTHONPATH? (PYTHONPATH=DIR pytest ..., DIR holding {exc.name})") from None
+        raise pytest.UsageError(f"--backend {name}: {module_name} needs {exc.name}, which is not installed "
+                                f"(pip install {exc.name})") from None
+    except ValueError as exc:
+        if ":" in name or name in adapters.BUILTIN:
+            raise pytest.UsageError(f"--device: {exc}") from None
+        close = difflib.get_close_matches(name, adapters.BUILTIN, n=1)
+        hint = f"did you mean --backend {close[0]}? " if close else ""
+        raise pytest.UsageError(f"--backend: {exc} ({hint}docs/writing-an-adapter.md)") from None
+    except (AttributeError, TypeError) as exc:
+        raise pytest.UsageError(f"--backend {name}: {exc} (the attribute must be an adapters.Adapter instance; "
+                                f"docs/writing-an-adapter.md)") from None
 
 
 def clause_in_nodeid(nodeid: str) -> str | None:

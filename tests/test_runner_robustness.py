@@ -7,6 +7,7 @@ No assertion here depends on how fast the machine is: the timeout (``CASE_TIMEOU
 healthy case of the selection takes even on a loaded machine, and the faulty case never returns."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -97,3 +98,17 @@ def test_same_seed_same_cases():
     first = _examples("7")
     assert first and first == _examples("7")
     assert first != _examples("8")
+
+
+@pytest.mark.parametrize("backend, fix", [
+    ("referense", "did you mean --backend reference?"),
+    ("nosuchmod:X", "is the module on PYTHONPATH?"),
+    ("torch", "pip install torch==2.13.0, or tox -e torch"),
+])
+def test_backend_usage_errors_are_one_line_with_the_fix(backend, fix):
+    if backend == "torch" and importlib.util.find_spec("torch") is not None:
+        pytest.skip("torch is installed here")
+    done = run_suite("--backend", backend, "--collect-only", "-n", "0")
+    output = (done.stdout + done.stderr).strip()
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR, output
+    assert output.startswith("ERROR: --backend") and fix in output and len(output.splitlines()) == 1, output
