@@ -141,3 +141,11 @@ def test_html_renders_in_browser(request, fixture):
         pytest.skip("no Chromium here: `apt-get install -y chromium`, then `tox -e report-browser`")
     directory = request.getfixturevalue(fixture)
     assert check_report.check(browser, directory) == []
+
+
+def test_differences_draft_reads_any_backends_report(report_dir):
+    """`python -m tools.differences draft module:ATTRIBUTE --report FILE`: not only the four built-in backends."""
+    from tools import differences
+
+    entries = differences.draft(check_report.BACKENDS[0], report_dir / "report.json")
+    assert 'clause = "LRS.CosineDecayLR.values"' in entries and 'test = "test_lrs_golden[LRS.CosineDecayLR.values/' in entries
