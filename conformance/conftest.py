@@ -96,6 +96,7 @@ def pytest_collection_modifyitems(session, config, items):
         if clause not in registry():
             raise pytest.UsageError(f"{item.nodeid} names unknown clause {clause}")
         item.user_properties.append(("clause", clause))
+        runner.filter_expected_warnings(item, clause)
         if "backend" not in item.fixturenames:
             item.user_properties.append((BACKEND_INDEPENDENT, True))
         for difference in known:

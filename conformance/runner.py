@@ -108,6 +108,18 @@ def load_backend(name: str, device: str):
                                 f"docs/writing-an-adapter.md)") from None
 
 
+#: Clauses that specify what an optimizer does with overflow, NaN and infinity (``NN.Adam.nonfinite``,
+#: ``NN.RMSProp.extreme``): NumPy's floating-point RuntimeWarnings are what they call for, not news. Only
+#: their tests ignore them; anywhere else such a warning still shows.
+NONFINITE_CLAUSE = re.compile(r"\.(extreme|nonfinite)$")
+EXPECTED_FLOAT_WARNINGS = "ignore:(overflow|invalid value|divide by zero) encountered:RuntimeWarning"
+
+
+def filter_expected_warnings(item, clause: str) -> None:
+    if NONFINITE_CLAUSE.search(clause):
+        item.add_marker(pytest.mark.filterwarnings(EXPECTED_FLOAT_WARNINGS))
+
+
 def clause_in_nodeid(nodeid: str) -> str | None:
     """The clause a parametrized test ID starts with (``test_x[LR.a.b/name]`` -> ``LR.a.b``)."""
     match = re.search(r"\[([A-Z][A-Za-z]*(?:\.[A-Za-z0-9_*]+)+)", nodeid)
