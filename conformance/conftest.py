@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 import adapters
 from adapters.base import NotApplicable
 from conformance import known_differences, runner
+from conformance.boundary import CheckedAdapter
 from conformance.clauses import registry
 from conformance.report import add_report_option, register_report
 from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
@@ -61,8 +62,8 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def backend(pytestconfig):
-    """The adapter under test (imported once per session)."""
-    return pytestconfig._optimspec_adapter
+    """The adapter under test (imported once per session), its returned values type-checked."""
+    return CheckedAdapter(pytestconfig._optimspec_adapter)
 
 
 @pytest.fixture(scope="session")

@@ -132,3 +132,13 @@ def test_only_nonfinite_clauses_ignore_float_warnings():
     assert [m.mark.args for m in expected.markers] == [(runner.EXPECTED_FLOAT_WARNINGS,)] and other.markers == []
     done = run_suite("-k", "extreme or nonfinite", "-n", "0")
     assert done.returncode == 0 and "warning" not in done.stdout.splitlines()[-1], done.stdout
+
+
+def test_returned_values_are_type_checked():
+    """A string "0.1" is not a number: each golden case of a backend returning strings fails, naming the API."""
+    done = run_suite("--backend", "tests.fixtures.stringy_adapter:STRINGY", "-k",
+                     "test_lr_golden and exponential_decay_lr or test_lrs_golden and WarmUpLR", "-n", "0")
+    counts = outcome_counts(done.stdout)
+    assert done.returncode == 1 and counts.get("failed", 0) >= 5 and "passed" not in counts, done.stdout
+    assert "NotANumber: nn.exponential_decay_lr(...)[0] returned str '" in done.stdout, done.stdout
+    assert "NotANumber: nn.WarmUpLR(...) at step" in done.stdout, done.stdout
