@@ -149,3 +149,14 @@ def test_differences_draft_reads_any_backends_report(report_dir):
 
     entries = differences.draft(check_report.BACKENDS[0], report_dir / "report.json")
     assert 'clause = "LRS.CosineDecayLR.values"' in entries and 'test = "test_lrs_golden[LRS.CosineDecayLR.values/' in entries
+
+
+@pytest.mark.parametrize("required, code", [(None, 0), ("1", 1)])
+def test_browser_check_without_chromium_skips_loudly_unless_required(monkeypatch, capsys, required, code):
+    monkeypatch.setenv("CHROMIUM", "no-such-browser")
+    if required:
+        monkeypatch.setenv("OPTIMSPEC_REQUIRE_BROWSER", required)
+    else:
+        monkeypatch.delenv("OPTIMSPEC_REQUIRE_BROWSER", raising=False)
+    assert check_report.main([]) == code
+    assert ("FAILED" if required else "SKIPPED") + ": report-browser: no Chromium found" in capsys.readouterr().err
