@@ -18,7 +18,7 @@ from adapters.base import NotApplicable
 from conformance import known_differences, runner
 from conformance.boundary import CheckedAdapter
 from conformance.clauses import registry
-from conformance.report import add_report_option, register_report
+from conformance.report import add_report_option, describe, register_report
 from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
 from golden import store
 
@@ -53,7 +53,7 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     adapter = config._optimspec_adapter
-    info = adapter.describe()
+    info = describe(adapter)
     details = ", ".join(f"{k}={v}" for k, v in info.items() if k != "backend")
     return [f"optimspec: spec {store.SPEC_VERSION}, golden format v{store.FORMAT_VERSION}, mirrors {store.MIRRORS}",
             f"optimspec backend: {info['backend']} ({details})",
@@ -141,6 +141,6 @@ class _ClauseTablePlugin:
     def pytest_terminal_summary(self, terminalreporter):
         if not self.tally.status:
             return
-        info = self.adapter.describe()
+        info = describe(self.adapter)
         for line in self.tally.render(f"optimspec clauses against {info['backend']} {info['version']}"):
             terminalreporter.write_line(line)

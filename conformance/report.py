@@ -162,13 +162,14 @@ class ReportWriter:
 
 
 def describe(adapter) -> dict:
-    """``adapter.describe()`` with string values, or what went wrong: a faulty adapter never costs the report."""
+    """``adapter.describe()`` with string values, ``backend`` and ``version`` always present, or what went wrong:
+    a faulty adapter never costs the header, the clause table or the report."""
+    fallback = {"backend": str(getattr(adapter, "name", type(adapter).__name__)), "version": "?"}
     try:
         info = dict(adapter.describe())
     except Exception as exc:  # noqa: BLE001 - the backend's own bug, reported instead of raised
-        return {"backend": getattr(adapter, "name", type(adapter).__name__), "version": "?",
-                "describe_error": f"{type(exc).__name__}: {exc}"}
-    return {str(key): str(value) for key, value in info.items()}
+        return {**fallback, "describe_error": f"{type(exc).__name__}: {exc}"}
+    return {**fallback, **{str(key): str(value) for key, value in info.items()}}
 
 
 #: Bidirectional-text and line-separator characters: invisible, and able to reorder or break what is shown

@@ -136,9 +136,17 @@ def test_only_nonfinite_clauses_ignore_float_warnings():
 
 def test_returned_values_are_type_checked():
     """A string "0.1" is not a number: each golden case of a backend returning strings fails, naming the API."""
-    done = run_suite("--backend", "tests.fixtures.stringy_adapter:STRINGY", "-k",
+    done = run_suite("--backend", "tests.fixtures.boundary_adapters:STRINGY", "-k",
                      "test_lr_golden and exponential_decay_lr or test_lrs_golden and WarmUpLR", "-n", "0")
     counts = outcome_counts(done.stdout)
     assert done.returncode == 1 and counts.get("failed", 0) >= 5 and "passed" not in counts, done.stdout
     assert "NotANumber: nn.exponential_decay_lr(...)[0] returned str '" in done.stdout, done.stdout
     assert "NotANumber: nn.WarmUpLR(...) at step" in done.stdout, done.stdout
+
+
+def test_raising_describe_costs_nothing(tmp_path):
+    done = run_suite("--backend", "tests.fixtures.boundary_adapters:SILENT", "-k", "exponential_decay_lr.stair",
+                     "-n", "0", "--report", str(tmp_path))
+    assert done.returncode == 0 and "optimspec clauses against reference-silent ?" in done.stdout, done.stdout
+    backend = json.loads((tmp_path / "report.json").read_text())["backend"]
+    assert backend["describe_error"] == "RuntimeError: describe is broken"
