@@ -47,6 +47,8 @@ def test_faulty_case_fails_alone(fault, workers):
     assert f"FAILED conformance/test_lrs_golden.py::{FAULTY_CASE}" in done.stdout, output
     assert "LRS.WarmUpLR.clamp" in done.stdout and "--seed 0" in done.stdout, output
     assert re.search(r"^LRS\s+\d+\s+1\s", done.stdout, re.MULTILINE), f"the clause table misses the failure:\n{output}"
+    if fault == "HANGING":
+        assert f"Timeout (>{float(CASE_TIMEOUT)}s) from pytest-timeout" in done.stdout, output
 
 
 def test_stubborn_hang_without_xdist_reports_before_it_ends(tmp_path):
