@@ -26,10 +26,7 @@ def golden_copy(tmp_path, monkeypatch):
         (data / name).write_bytes((store.DATA / name).read_bytes())
     (tmp_path / "MANIFEST").write_text(store.MANIFEST.read_text())
     (tmp_path / "case_floor.json").write_text(store.FLOOR.read_text())
-    monkeypatch.setattr(store, "DATA", data)
-    monkeypatch.setattr(store, "MANIFEST", tmp_path / "MANIFEST")
-    monkeypatch.setattr(store, "FLOOR", tmp_path / "case_floor.json")
-    monkeypatch.setattr(store, "STAGING", tmp_path / ".staging")
+    golden_copy_paths(monkeypatch, tmp_path)
     return tmp_path
 
 
@@ -156,6 +153,7 @@ def test_kill_while_swapping_is_finished_by_the_next_run(golden_copy, monkeypatc
 
 
 def golden_copy_paths(monkeypatch, root: Path) -> None:
+    """Point golden.store at the copy in ``root`` (again after ``monkeypatch.undo()``)."""
     for name, path in {"DATA": root / "data", "MANIFEST": root / "MANIFEST", "FLOOR": root / "case_floor.json",
                        "STAGING": root / ".staging"}.items():
         monkeypatch.setattr(store, name, path)
