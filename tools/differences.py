@@ -4,7 +4,7 @@
     python -m tools.differences run mindspore-2.9.0-graph ...  # one MindSpore release x mode (tox env mindspore-2.9.0)
     python -m tools.differences table [--check]  # docs/results/*.json -> docs/differences.md and
                                                  # docs/mindspore-changelog.md (tools/releases.py; --check: current?)
-    python -m tools.differences draft BACKEND    # known-difference TOML entries for BACKEND's unexplained failures
+    python -m tools.differences draft BACKEND [--report FILE]  # known-difference TOML entries for its failures
 
 ``run`` uses the suite's own ``--report`` (``conformance/report.py``) and keeps its ``report.json``,
 details sorted, as ``docs/results/<backend>.json``; each backend runs under the Python of its tox
@@ -227,29 +227,29 @@ def save(name: str, document: dict) -> None:
     (RESULTS / f"{name}.json").write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
 
 
-def draft(name: str) -> str:
-    """TOML entries for every failed test of run ``name``'s results (a backend, or a MindSpore release x mode:
-    its entries say ``releases``); the reason is copied from a known difference of the same clause when the
-    adapter has one, else TODO (write it, check the numbers)."""
+def draft(backend: str, report: Path | None = None) -> str:
+    """TOML entries for every failed test of ``backend``'s report (``report``, a ``report.json`` of any backend,
+    built-in or ``module:ATTRIBUTE``; by default ``docs/results/<backend>.json``); the reason is copied from a
+    known difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
     import tomllib
 
     import adapters
 
-    release = releases.parse_run_name(name)
-    backend = "mindspore" if release else name
-    only = [f"releases = {json.dumps([release[0]])}"] if release else []
     known = {}
     for path in adapters.load(backend).known_differences_paths:
         for entry in tomllib.loads(path.read_text()).get("difference", []):
             known.setdefault(entry["clause"], entry["reason"])
     out = []
-    for family in json.loads((RESULTS / f"{name}.json").read_text())["families"]:
+    document = json.loads(report.read_text()) if report else load_results().get(backend)
+    if document is None:
+        raise SystemExit(f"no docs/results/{backend}.json: give the run's report with --report DIR/report.json")
+    for family in document["families"]:
         for clause in family["clauses"]:
             for detail in clause["details"]:
                 if detail["status"] != "failed":
                     continue
                 test = detail["test"].split("::")[-1]
-                out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}", *only,
+                out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}",
                         f"reason = {json.dumps(known.get(clause['id'], 'TODO'))}",
                         f"observed = {json.dumps(_reason(detail)[:400])}", ""]
     return "\n".join(out)
@@ -270,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
                                                      "from docs/results/*.json")
     table_parser.add_argument("--check", action="store_true", help="fail when either page is not current")
     draft_parser = commands.add_parser("draft", help="known-difference entries for a backend's failures")
-    draft_parser.add_argument("backend", choices=RUNS)
+    draft_parser.add_argument("backend", help="as given to --backend: a built-in name or module:ATTRIBUTE")
+    draft_parser.add_argument("--report", type=Path, help="its report.json (default: docs/results/<backend>.json)")
     options, extra = parser.parse_known_args(argv)
     if options.command == "run":
         codes = [run(name, options.python or tox_python(name), extra) for name in options.backends]
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         save(options.name, json.loads(options.report.read_text()))
         return 0
     if options.command == "draft":
-        print(draft(options.backend))
+        print(draft(options.backend, options.report))
         return 0
     pages = {TABLE: render(load_results()), CHANGELOG: changelog()}
     if options.check:

@@ -30,7 +30,7 @@ NN = mutants_of("NN", "reference/nn/optim/adam.py", [
      "raise TypeError(f\"For 'SGD', the argument '{name}' must be at least 0.0"),
 ]) + mutants_of("NN", "reference/nn/optim/lamb.py", [
     ("lamb-bias-correction-missing", "Lamb forgets the bias correction of m",
-     "m_hat = m / (one - beta1 ** real(t))", "m_hat = m"),
+     "m_hat = m / (one - libm.power(beta1, real(t)))", "m_hat = m"),
 ])
 
 OPTIM_NN = mutants_of("OPTIM.nn", BASE, [
