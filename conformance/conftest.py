@@ -2,7 +2,8 @@
 not-applicable cases, hypothesis profiles, and the clause table at the end of the run.
 
 Options: ``--backend NAME`` (default ``reference``; or ``module:attribute``), ``--device NAME`` (default
-``cpu``; given to ``Adapter.configure``: a device the backend cannot use is a usage error).
+``cpu``; given to ``Adapter.configure``: a device the backend cannot use is a usage error), ``--mindspore-mode
+pynative|graph`` (the mindspore backend's execution mode, default pynative; a usage error for other backends).
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from hypothesis import HealthCheck, settings
 import adapters
 from adapters.base import NotApplicable
 from conformance import known_differences, runner
+from conformance.boundary import CheckedAdapter
 from conformance.clauses import registry
-from conformance.report import add_report_option, register_report
+from conformance.report import add_report_option, describe, register_report
 from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
 from golden import store
 
@@ -34,25 +36,33 @@ def pytest_addoption(parser):
     group.addoption("--backend", default="reference",
                     help="backend to judge: reference, mindspore, or module:attribute (default: reference)")
     group.addoption("--device", default="cpu", help="device the backend computes on: cpu (default), cuda, cuda:N ...")
+    group.addoption("--mindspore-mode", choices=("pynative", "graph"), default=None,
+                    help="MindSpore's execution mode for the mindspore backend: pynative (its default) or graph")
     runner.add_options(group)
     add_report_option(group)
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "clause(id): the specification clause a test checks")
-    config._optimspec_adapter = adapters.load(config.getoption("--backend"))
-    try:
-        config._optimspec_adapter.configure(device=config.getoption("--device"))
-    except ValueError as exc:
-        raise pytest.UsageError(f"--device: {exc}") from None
+    broken = store.verify()  # cheap (digests, counts, floor; no sympy): a shrunk store never runs fewer tests
+    if broken:
+        raise pytest.UsageError("the golden store is incomplete or corrupt:\n  " + "\n  ".join(broken))
+    config._optimspec_adapter = runner.load_backend(config.getoption("--backend"), config.getoption("--device"))
+    mode = config.getoption("--mindspore-mode")
+    if mode is not None:
+        if not hasattr(config._optimspec_adapter, "set_mindspore_mode"):
+            raise pytest.UsageError(f"--mindspore-mode: the {config._optimspec_adapter.name} backend has no "
+                                    "MindSpore execution mode")
+        config._optimspec_adapter.set_mindspore_mode(mode)
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
+    runner.configure_timeout(config)
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
     register_report(config)
 
 
 def pytest_report_header(config):
     adapter = config._optimspec_adapter
-    info = adapter.describe()
+    info = describe(adapter)
     details = ", ".join(f"{k}={v}" for k, v in info.items() if k != "backend")
     return [f"optimspec: spec {store.SPEC_VERSION}, golden format v{store.FORMAT_VERSION}, mirrors {store.MIRRORS}",
             f"optimspec backend: {info['backend']} ({details})",
@@ -61,8 +71,8 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def backend(pytestconfig):
-    """The adapter under test (imported once per session)."""
-    return pytestconfig._optimspec_adapter
+    """The adapter under test (imported once per session), its returned values type-checked."""
+    return CheckedAdapter(pytestconfig._optimspec_adapter)
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +95,9 @@ def _is_full_run(config) -> bool:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    known = known_differences.load_all(config._optimspec_adapter.known_differences_paths)
+    adapter = config._optimspec_adapter
+    known = [difference for difference in known_differences.load_all(adapter.known_differences_paths)
+             if difference.holds_for(adapter.describe())]
     matched = set()
     for item in items:
         clause = _clause_of(item)
@@ -96,6 +108,7 @@ def pytest_collection_modifyitems(session, config, items):
         if clause not in registry():
             raise pytest.UsageError(f"{item.nodeid} names unknown clause {clause}")
         item.user_properties.append(("clause", clause))
+        runner.filter_expected_warnings(item, clause)
         if "backend" not in item.fixturenames:
             item.user_properties.append((BACKEND_INDEPENDENT, True))
         for difference in known:
@@ -139,6 +152,6 @@ class _ClauseTablePlugin:
     def pytest_terminal_summary(self, terminalreporter):
         if not self.tally.status:
             return
-        info = self.adapter.describe()
+        info = describe(self.adapter)
         for line in self.tally.render(f"optimspec clauses against {info['backend']} {info['version']}"):
             terminalreporter.write_line(line)

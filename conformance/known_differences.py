@@ -4,6 +4,8 @@ Each entry names a test (a pattern where ``*`` is the only wildcard), its clause
 the numbers observed. ``kind = "xfail"`` (default) gives a strict xfail: a backend that gets fixed
 turns the run red until the entry is removed. ``kind = "unsupported"`` gives a skip with the reason.
 An entry whose clause does not exist, or that matches no collected test in a full run, is an error.
+``releases = ["2.7.0", ...]`` / ``modes = ["graph"]`` restrict an entry to runs whose adapter describes
+that version / mode (one file serves every release and mode of a backend); without them it holds in all.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from conformance.clauses import registry
 
-FIELDS = {"test", "clause", "reason", "observed", "kind"}
+FIELDS = {"test", "clause", "reason", "observed", "kind", "releases", "modes"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,13 @@ class KnownDifference:
     reason: str
     observed: str = ""
     kind: str = "xfail"
+    releases: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()
+
+    def holds_for(self, description: dict) -> bool:
+        """Whether the entry applies to the run the adapter ``description`` describes (version and mode)."""
+        return ((not self.releases or description.get("version") in self.releases)
+                and (not self.modes or description.get("mode", "").lower() in self.modes))
 
     def matches(self, test_name: str) -> bool:
         return re.fullmatch(re.escape(self.test).replace(r"\*", ".*"), test_name) is not None
@@ -45,7 +54,8 @@ def load(path: Path) -> list[KnownDifference]:
         if unknown or not {"test", "clause", "reason"} <= set(entry):
             raise ValueError(f"{path}: entry {number} must have test, clause, reason (and optionally "
                              f"observed, kind); got {sorted(entry)}")
-        difference = KnownDifference(**entry)
+        difference = KnownDifference(**{key: tuple(value) if key in ("releases", "modes") else value
+                                           for key, value in entry.items()})
         if difference.clause not in registry():
             raise ValueError(f"{path}: entry {number} names unknown clause {difference.clause}")
         if difference.kind not in ("xfail", "unsupported"):

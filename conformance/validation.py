@@ -45,3 +45,15 @@ def expect(where: str, error: type | None, mentions, action) -> None:
             assert word in str(exc), f"{where}: the {error.__name__} message {str(exc)!r} does not name {word!r}"
     else:
         pytest.fail(f"{where} was accepted; the clause requires {error.__name__}", pytrace=False)
+
+
+def expect_snippet(backend, preamble: str, snippet) -> None:
+    """Run ``snippet.code`` after ``preamble`` on a MindSpore-API backend: it must raise ``snippet.expect`` (an
+    exception type, its message naming each of ``snippet.mentions``) or print exactly ``snippet.expect``."""
+    where = f"{snippet.clause}: the snippet\n{snippet.code}\n"
+    run = lambda: backend.run_snippet(preamble + snippet.code)  # noqa: E731 - the checked action
+    if isinstance(snippet.expect, type):
+        expect(where, snippet.expect, snippet.mentions, run)
+        return
+    printed = run().rstrip("\n")
+    assert printed == snippet.expect, f"{where}printed\n{printed}\nthe clause says\n{snippet.expect}"

@@ -1,8 +1,8 @@
 """Which conformance tests a mutant runs: the tests of the clauses its file implements.
 
 A reference file names the clauses it implements in its docstrings' ``Clauses:`` sections (the clause IDs
-from ``Clauses:`` to the next blank line or the end of the docstring; an ID cited in prose elsewhere is a
-cross-reference, not a claim). A mutant of that file runs only the tests marked with one of those clauses,
+from ``Clauses:`` to the next blank line or the end of the docstring) or as bullets opening with the ID
+(``* ``LR.functions.return_type`` — ...``); an ID cited in prose elsewhere is a cross-reference, not a claim. A mutant of that file runs only the tests marked with one of those clauses,
 collected from the test modules that hold them; a file with no such section (``reference/ops/_apply.py``,
 ``reference/_checkparam.py``, the package ``__init__``s) runs the whole suite. The clause -> test-module index comes from one ``--collect-only`` run of the suite with the
 ``mutants.probe`` plugin (``INDEX_ENV``), made once per ``python -m mutants``.
@@ -27,11 +27,15 @@ def _clause_pattern() -> re.Pattern:
 
 
 SECTION = re.compile(r"Clauses:(.*?)(?:\n[ \t]*\n|\"\"\")", re.DOTALL)
+#: a docstring bullet that opens with the clause it states (``* ``LR.functions.return_type`` — ...``)
+BULLET = re.compile(r"^[ \t]*\* ``([^`]+)``", re.MULTILINE)
 
 
 def cited_clauses(text: str) -> frozenset[str]:
-    """The registry clause IDs the ``Clauses:`` sections of ``text`` (a reference file's source) name."""
-    return frozenset(c for section in SECTION.findall(text) for c in _clause_pattern().findall(section))
+    """The registry clause IDs the ``Clauses:`` sections and clause bullets of ``text`` (a reference file's
+    source) name."""
+    claimed = SECTION.findall(text) + BULLET.findall(text)
+    return frozenset(c for section in claimed for c in _clause_pattern().findall(section))
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,13 @@ def test_malformed_entry_is_an_error(tmp_path, field):
     base[key] = field
     result = _run(tmp_path, "[[difference]]\n" + "\n".join(base.values()) + "\n")
     assert result.returncode != 0
+
+
+def test_an_entry_restricted_to_releases_and_modes_holds_only_there():
+    from conformance.known_differences import KnownDifference
+
+    entry = KnownDifference("t", "LR.warmup_lr.values", "r", releases=("2.7.0", "2.7.1"), modes=("graph",))
+    assert entry.holds_for({"version": "2.7.1", "mode": "GRAPH"})
+    assert not entry.holds_for({"version": "2.7.1", "mode": "PyNative"})
+    assert not entry.holds_for({"version": "2.10.0", "mode": "GRAPH"})
+    assert KnownDifference("t", "LR.warmup_lr.values", "r").holds_for({"version": "2.10.0", "mode": "PyNative"})

@@ -1,8 +1,10 @@
 """The difference table ``docs/differences.md``: for every clause, how each backend fares.
 
     python -m tools.differences run BACKEND...   # run the suite on each backend, save docs/results/<backend>.json
-    python -m tools.differences table [--check]  # docs/results/*.json -> docs/differences.md (--check: is it current?)
-    python -m tools.differences draft BACKEND    # known-difference TOML entries for BACKEND's unexplained failures
+    python -m tools.differences run mindspore-2.9.0-graph ...  # one MindSpore release x mode (tox env mindspore-2.9.0)
+    python -m tools.differences table [--check]  # docs/results/*.json -> docs/differences.md and
+                                                 # docs/mindspore-changelog.md (tools/releases.py; --check: current?)
+    python -m tools.differences draft BACKEND [--report FILE]  # known-difference TOML entries for its failures
 
 ``run`` uses the suite's own ``--report`` (``conformance/report.py``) and keeps its ``report.json``,
 details sorted, as ``docs/results/<backend>.json``; each backend runs under the Python of its tox
@@ -20,9 +22,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools import releases
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "docs" / "results"
 TABLE = ROOT / "docs" / "differences.md"
+CHANGELOG = ROOT / "docs" / "mindspore-changelog.md"
 #: backend -> column title, in column order
 BACKENDS = {"reference": "reference", "mindspore": "MindSpore", "torch": "PyTorch", "jax": "optax"}
 CELL = {"passed": "conforms", "known-difference": "differs", "n/a": "no equivalent", "failed": "**FAILS**"}
@@ -171,32 +176,61 @@ def render(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def tox_python(backend: str) -> str:
-    """The Python of the backend's tox environment, or this one."""
-    candidate = ROOT / ".tox" / backend / "bin" / "python"
+#: every run ``run`` knows: the backends, then each MindSpore release x mode (``mindspore-2.9.0-graph``)
+RUNS = [*BACKENDS, *(releases.run_name(version, mode) for version in releases.RELEASES for mode in releases.MODES)]
+
+
+def changelog(directory: Path = RESULTS) -> str:
+    """``docs/mindspore-changelog.md`` from the release x mode results (``tools/releases.py``)."""
+    return releases.render(releases.load_runs(directory), _reason)
+
+
+def since_notes(directory: Path = RESULTS) -> dict[str, str]:
+    """Per clause, how older MindSpore releases behaved where they differ (for the clause's docs section)."""
+    return releases.since_notes(releases.load_runs(directory), _reason)
+
+
+def tox_env(name: str) -> str:
+    """The tox environment of a run: the backend's, or ``mindspore-<version>`` for a release run."""
+    release = releases.parse_run_name(name)
+    return f"mindspore-{release[0]}" if release else name
+
+
+def tox_python(name: str) -> str:
+    """The Python of the run's tox environment, or this one."""
+    candidate = ROOT / ".tox" / tox_env(name) / "bin" / "python"
     return str(candidate) if candidate.exists() else sys.executable
 
 
-def run(backend: str, python: str, extra: list[str]) -> int:
-    """Run the suite on ``backend``; keep its report as ``docs/results/<backend>.json``."""
+def run(name: str, python: str, extra: list[str]) -> int:
+    """Run the suite (a backend, or a MindSpore release x mode); keep its report as ``docs/results/<name>.json``."""
+    release = releases.parse_run_name(name)
+    backend = "mindspore" if release else name
+    mode = ["--mindspore-mode", release[1]] if release else []
     with tempfile.TemporaryDirectory() as directory:
-        command = [python, "-m", "pytest", "conformance", "--backend", backend, "-q", "-n", "2",
+        command = [python, "-m", "pytest", "conformance", "--backend", backend, *mode, "-q", "-n", "2",
                    "--report", directory, *extra]
         print("$", " ".join(command), flush=True)
         code = subprocess.call(command, cwd=ROOT)
         report = Path(directory) / "report.json"
         if not report.exists():
-            print(f"{backend}: the run wrote no report (exit {code})", file=sys.stderr)
+            print(f"{name}: the run wrote no report (exit {code})", file=sys.stderr)
             return code or 1
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        document = normalized(json.loads(report.read_text()))
-        (RESULTS / f"{backend}.json").write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+        save(name, json.loads(report.read_text()))
     return code
 
 
-def draft(backend: str) -> str:
-    """TOML entries for every failed test of ``backend``'s results; the reason is copied from a known
-    difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
+def save(name: str, document: dict) -> None:
+    """Keep a run's ``report.json``, normalized, as ``docs/results/<name>.json``."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    document = normalized(document)
+    (RESULTS / f"{name}.json").write_text(json.dumps(document, indent=1, sort_keys=True) + "\n")
+
+
+def draft(backend: str, report: Path | None = None) -> str:
+    """TOML entries for every failed test of ``backend``'s report (``report``, a ``report.json`` of any backend,
+    built-in or ``module:ATTRIBUTE``; by default ``docs/results/<backend>.json``); the reason is copied from a
+    known difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
     import tomllib
 
     import adapters
@@ -206,7 +240,10 @@ def draft(backend: str) -> str:
         for entry in tomllib.loads(path.read_text()).get("difference", []):
             known.setdefault(entry["clause"], entry["reason"])
     out = []
-    for family in load_results()[backend]["families"]:
+    document = json.loads(report.read_text()) if report else load_results().get(backend)
+    if document is None:
+        raise SystemExit(f"no docs/results/{backend}.json: give the run's report with --report DIR/report.json")
+    for family in document["families"]:
         for clause in family["clauses"]:
             for detail in clause["details"]:
                 if detail["status"] != "failed":
@@ -221,28 +258,39 @@ def draft(backend: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.differences", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    run_parser = commands.add_parser("run", help="run the suite per backend and save docs/results/<backend>.json")
-    run_parser.add_argument("backends", nargs="+", choices=list(BACKENDS))
+    run_parser = commands.add_parser("run", help="run the suite per backend (or MindSpore release x mode) and save "
+                                                 "docs/results/<name>.json")
+    run_parser.add_argument("backends", nargs="+", choices=RUNS)
+    save_parser = commands.add_parser("save", help="keep a --report run's report.json as docs/results/<name>.json "
+                                                   "(a run made elsewhere: a CI job, tox -e mindspore-X)")
+    save_parser.add_argument("name", choices=RUNS)
+    save_parser.add_argument("report", type=Path, help="the run's report.json")
     run_parser.add_argument("--python", help="interpreter for every backend (default: .tox/<backend>/bin/python)")
-    table_parser = commands.add_parser("table", help="write docs/differences.md from docs/results/*.json")
-    table_parser.add_argument("--check", action="store_true", help="fail when docs/differences.md is not current")
+    table_parser = commands.add_parser("table", help="write docs/differences.md and docs/mindspore-changelog.md "
+                                                     "from docs/results/*.json")
+    table_parser.add_argument("--check", action="store_true", help="fail when either page is not current")
     draft_parser = commands.add_parser("draft", help="known-difference entries for a backend's failures")
-    draft_parser.add_argument("backend", choices=list(BACKENDS))
+    draft_parser.add_argument("backend", help="as given to --backend: a built-in name or module:ATTRIBUTE")
+    draft_parser.add_argument("--report", type=Path, help="its report.json (default: docs/results/<backend>.json)")
     options, extra = parser.parse_known_args(argv)
     if options.command == "run":
         codes = [run(name, options.python or tox_python(name), extra) for name in options.backends]
         return max(codes)
+    if options.command == "save":
+        save(options.name, json.loads(options.report.read_text()))
+        return 0
     if options.command == "draft":
-        print(draft(options.backend))
+        print(draft(options.backend, options.report))
         return 0
-    text = render(load_results())
+    pages = {TABLE: render(load_results()), CHANGELOG: changelog()}
     if options.check:
-        if TABLE.read_text() != text:
-            print(f"{TABLE} is stale: run python -m tools.differences table", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text)
-    print(f"wrote {TABLE}")
+        stale = [path for path, text in pages.items() if not path.exists() or path.read_text() != text]
+        for path in stale:
+            print(f"{path} is stale: run python -m tools.differences table", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in pages.items():
+        path.write_text(text)
+        print(f"wrote {path}")
     return 0
 
 

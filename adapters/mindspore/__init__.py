@@ -1,29 +1,36 @@
-"""Real MindSpore 2.10 (``pip install mindspore==2.10.0``), CPU, PyNative mode (``mint.optim`` steps in GRAPH mode).
+"""Real MindSpore (``pip install mindspore==2.10.0``, or another release: ``tox -e mindspore-2.7.0``), CPU.
 
-Known differences from the specification live in ``known_differences/<family>.toml`` beside this file.
+The execution mode is an option of the run, ``--mindspore-mode pynative`` (the default, what MindSpore runs
+unless told otherwise) or ``graph`` (``set_context(mode=GRAPH_MODE)``: optimizers and schedules are compiled
+Cells); it applies to every case alike. An API the installed release lacks is n/a, "not in mindspore==X".
+
+Known differences live in ``known_differences/<family>.toml`` beside this file, one set for every release and mode:
+an entry with ``releases`` or ``modes`` holds only in those (``conformance/known_differences.py``).
+Optimizers are pooled per configuration and reset between cases (``adapters/mindspore/pool.py``).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import MindSporeAPIAdapter, _MindSporeAPIOptimizer
+from adapters.base import MindSporeAPIAdapter, NotApplicable, _MindSporeAPIOptimizer
+from adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
+
+#: ``--mindspore-mode`` value -> (the context's mode attribute, the name reports show)
+MODES = {"pynative": ("PYNATIVE_MODE", "PyNative"), "graph": ("GRAPH_MODE", "GRAPH")}
 
 
-class _GraphModeSteps(_MindSporeAPIOptimizer):
-    """A ``mint.optim`` optimizer whose steps run in GRAPH mode.
+class _PooledOptimizer(_MindSporeAPIOptimizer):
+    """A handle on a pooled optimizer: slots are read as copies, since ``asnumpy`` shares the Parameter's
+    memory and the optimizer goes on to serve the next case of its configuration."""
 
-    On this CPU build the in-place ``Tensor.add_`` that mint.optim.Adam and SGD update with is a no-op in
-    PyNative mode (parameters never move; recorded as known differences of the PyNative run), while the same
-    construct compiled in GRAPH mode updates them. Construction, reading and teacher forcing stay in PyNative.
-    """
+    def get(self, slot: str) -> list[np.ndarray]:
+        return [np.array(value) for value in super().get(slot)]
 
-    def step(self, grads) -> None:
-        ms = self.adapter.root
-        ms.set_context(mode=ms.GRAPH_MODE)
-        try:
-            super().step(grads)
-        finally:
-            ms.set_context(mode=ms.PYNATIVE_MODE)
+
+def _subnormal(params) -> bool:
+    values = [np.asarray(spec.value) for spec in params]
+    return any(np.any((v != 0) & (np.abs(v) < np.finfo(v.dtype).tiny)) for v in values
+               if np.issubdtype(v.dtype, np.floating))
 
 
 class MindSporeAdapter(MindSporeAPIAdapter):
@@ -31,16 +38,31 @@ class MindSporeAdapter(MindSporeAPIAdapter):
 
     def __init__(self) -> None:
         super().__init__("mindspore")
+        self.mode = "pynative"
+        self._pool = OptimizerPool()
+
+    def set_mindspore_mode(self, mode: str) -> None:
+        """``--mindspore-mode``: ``pynative`` or ``graph``, before any case."""
+        if mode not in MODES:
+            raise ValueError(f"MindSpore mode must be one of {', '.join(MODES)}, not {mode!r}")
+        self.mode = mode
 
     @property
     def root(self):
         if self._root is None:
             import mindspore
 
-            mindspore.set_context(mode=mindspore.PYNATIVE_MODE)
+            mindspore.set_context(mode=getattr(mindspore, MODES[self.mode][0]))
             mindspore.set_device("CPU")
             self._root = mindspore
         return self._root
+
+    def resolve(self, api: str):
+        """The object named ``api``; one the installed release lacks is n/a, naming the release."""
+        try:
+            return super().resolve(api)
+        except NotApplicable:
+            raise NotApplicable(f"{api} is not in mindspore=={self.root.__version__}") from None
 
     def assign(self, parameter, value) -> None:
         """``ops.assign``: ``Parameter.set_data`` gives the parameter new storage, which an optimizer's
@@ -48,14 +70,32 @@ class MindSporeAdapter(MindSporeAPIAdapter):
         self.root.ops.assign(parameter, value)
 
     def optimizer(self, api: str, params, args: dict):
-        handle = super().optimizer(api, params, args)
-        if api.startswith("mint."):
-            return _GraphModeSteps(self, handle.optimizer, handle.parameters)
+        """A pooled optimizer of this configuration reset to its construction-time state with ``params``'
+        values, or a new one; either way lent to the handle until the handle is collected. Parameters with a
+        subnormal value always get a new optimizer: an instance's first step flushes subnormals to 0 and its
+        later steps do not (observed on 2.10 CPU: nn.SGD(lr=1), w = [2^-140, 2^-125], g = [2^-141, 1.5*2^-126]
+        gives [0, 0] at the first step, [2^-141, 2^-127] at a later one), so reuse would change the case."""
+        key = configuration(api, params, args)
+        free = None if _subnormal(params) else self._pool.take(key)
+        if free is None:
+            built = super().optimizer(api, params, args)
+            optimizer, parameters = built.optimizer, built.parameters
+            snapshot = Snapshot.of(optimizer, self._is_parameter)
+        else:
+            optimizer, parameters, snapshot = free
+            snapshot.restore(optimizer, self.assign, self.root.Tensor)
+            for parameter, spec in zip(parameters, params, strict=True):
+                self.assign(parameter, self.root.Tensor(np.asarray(spec.value)))
+        handle = _PooledOptimizer(self, optimizer, parameters)
+        self._pool.lend(handle, key, snapshot)
         return handle
+
+    def _is_parameter(self, value) -> bool:
+        return isinstance(value, self.root.Parameter)
 
     def describe(self) -> dict[str, str]:
         return {"backend": "mindspore", "version": self.root.__version__, "device": "CPU",
-                "mode": "PyNative (mint.optim steps: GRAPH)", "numpy": np.__version__}
+                "mode": MODES[self.mode][1], "numpy": np.__version__}
 
 
 ADAPTER = MindSporeAdapter()

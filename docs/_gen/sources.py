@@ -32,6 +32,15 @@ def golden_cases() -> dict[str, list[GoldenCase]]:
     return dict(out)
 
 
+@cache
+def release_notes() -> dict[str, str]:
+    """``{clause id: "since 2.9.0: ...; 2.8.0: ..."}`` where an older MindSpore release behaved otherwise
+    (``docs/results/mindspore-<version>-pynative.json``, read by ``tools.differences``)."""
+    from tools import differences as results
+
+    return results.since_notes()
+
+
 @dataclass(frozen=True)
 class BackendDifference:
     backend: str

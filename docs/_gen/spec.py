@@ -101,6 +101,7 @@ def clause_section(clause: Clause) -> list[str]:
     if clause.note:
         lines += [f"> **Note (MindSpore decision / erratum):** {clause.note}", ""]
     lines += differences_table(clause.id)
+    lines += release_history(clause.id)
     return lines[:-1]
 
 
@@ -166,9 +167,25 @@ def differences_table(clause_id: str) -> list[str]:
     if not found:
         return []
     lines = ["**Known differences:**", "", "| backend | test | kind | reason | observed |", "|---|---|---|---|---|"]
-    lines += [f"| {d.backend} | `{md_cell(d.difference.test)}` | {d.difference.kind} | {md_cell(d.difference.reason)} | "
+    lines += [f"| {d.backend}{where(d.difference)} | `{md_cell(d.difference.test)}` | {d.difference.kind} | {md_cell(d.difference.reason)} | "
               f"{md_cell(d.difference.observed) or '—'} |" for d in found]
     return lines + [""]
+
+
+def where(difference) -> str:
+    """`` (2.7.0, 2.7.1; GRAPH)``: the releases and modes a known difference is restricted to, if any."""
+    parts = [", ".join(difference.releases), ", ".join(difference.modes)]
+    text = "; ".join(part for part in parts if part)
+    return f" ({text})" if text else ""
+
+
+def release_history(clause_id: str) -> list[str]:
+    """How older MindSpore releases behaved, where they differ from the one the spec mirrors."""
+    note = sources.release_notes().get(clause_id)
+    if note is None:
+        return []
+    return [f"**Across MindSpore releases** (PyNative; every release and mode in the "
+            f"[MindSpore changelog](../mindspore-changelog.md)): {md_cell(note)}", ""]
 
 
 def index_page() -> str:

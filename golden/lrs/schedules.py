@@ -30,7 +30,8 @@ def NaturalExpDecayLR(a, s):
 
 
 def InverseDecayLR(a, s):
-    return constant(a["learning_rate"]) / (1 + constant(a["decay_rate"]) * _p(a, s))
+    """MindSpore's CPU kernel divides a scalar by a tensor as a reciprocal, then a product: ``lr * (1 / x)``."""
+    return constant(a["learning_rate"]) * (1 / (1 + constant(a["decay_rate"]) * _p(a, s)))
 
 
 def CosineDecayLR(a, s):

@@ -28,7 +28,7 @@ NN = mutants_of("NN", "reference/nn/optim/adam.py", [
      "raise TypeError(f\"For 'SGD', the argument '{name}' must be at least 0.0"),
 ]) + mutants_of("NN", "reference/nn/optim/lamb.py", [
     ("lamb-bias-correction-missing", "Lamb forgets the bias correction of m",
-     "m_hat = m / (one - beta1 ** real(t))", "m_hat = m"),
+     "m_hat = m / (one - libm.power(beta1, real(t)))", "m_hat = m"),
 ])
 
 
@@ -85,8 +85,8 @@ NN_MORE = mutants_of("NN", f"{OPTIM}/ada_factor.py", [
     ("asgd-eta-not-reset-on-first-step", "ASGD's first step uses eta = 0 instead of the lr",
      "            if t == 1:\n                eta._data[...] = lr\n", ""),
     ("asgd-eta-power-sign", "ASGD's eta uses (1 + lambd·lr·t)^alpha as a factor, not a divisor",
-     "eta._data[...] = lr / np.power(one + self.lambd * lr * t, self.alpha)",
-     "eta._data[...] = lr * np.power(one + self.lambd * lr * t, self.alpha)"),
+     "eta._data[...] = lr / libm.power(one + self.lambd * lr * t, self.alpha)",
+     "eta._data[...] = lr * libm.power(one + self.lambd * lr * t, self.alpha)"),
     ("asgd-mu-t0-off-by-one", "ASGD's mu uses t - t0 + 1",
      "mu._data[...] = one / np.maximum(one, t - self.t0)", "mu._data[...] = one / np.maximum(one, t - self.t0 + one)"),
     ("asgd-ax-ignored", "ASGD's ax averages towards the old weights (uses w before the update)",
@@ -184,7 +184,7 @@ NN_SURFACES = mutants_of("NN", f"{OPTIM}/adam.py", [
     ("lamb-decay-filter-ignored", "Lamb decays beta/gamma parameters too",
      "scalar(wd) if flag else dtype.type(0), t,", "scalar(wd), t,"),
     ("lamb-v-bias-correction-missing", "Lamb forgets the bias correction of v",
-     "v_hat = v / (one - beta2 ** real(t))", "v_hat = v"),
+     "v_hat = v / (one - libm.power(beta2, real(t)))", "v_hat = v"),
 ])
 
 MUTANTS = NN + NN_MORE + NN_SURFACES

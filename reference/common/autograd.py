@@ -18,6 +18,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from reference.common import libm
+
 _TAPES: list[list] = []
 
 
@@ -77,7 +79,7 @@ def binary_vjp(ufunc, lhs: np.ndarray, rhs: np.ndarray):
         np.subtract: lambda g: (g, -g),
         np.multiply: lambda g: (g * rhs, g * lhs),
         np.true_divide: lambda g: (g / rhs, -g * lhs / (rhs * rhs)),
-        np.power: lambda g: (g * rhs * lhs ** (rhs - 1), g * _power_exponent_derivative(lhs, rhs)),
+        np.power: lambda g: (g * rhs * libm.power(lhs, rhs - 1), g * _power_exponent_derivative(lhs, rhs)),
     }
     return rules.get(ufunc)
 
@@ -86,7 +88,8 @@ def _power_exponent_derivative(base: np.ndarray, exponent: np.ndarray) -> np.nda
     """``∂(a ** b)/∂b = a ** b · log a`` where ``a > 0``; 0 where the logarithm is undefined."""
     positive = base > 0
     safe = np.where(positive, base, 1)
-    return np.where(positive, safe ** exponent * np.log(safe), 0).astype(np.result_type(base, exponent), copy=False)
+    derivative = np.where(positive, libm.power(safe, exponent) * libm.log(safe), 0)
+    return derivative.astype(np.result_type(base, exponent), copy=False)
 
 
 def scatter(g: np.ndarray, shape: tuple, index) -> np.ndarray:

@@ -27,11 +27,19 @@ class DType:
 float16 = DType("Float16", np.float16)
 float32 = DType("Float32", np.float32)
 float64 = DType("Float64", np.float64)
+int8 = DType("Int8", np.int8)
+int16 = DType("Int16", np.int16)
 int32 = DType("Int32", np.int32)
 int64 = DType("Int64", np.int64)
+uint8 = DType("UInt8", np.uint8)
+uint16 = DType("UInt16", np.uint16)
+uint32 = DType("UInt32", np.uint32)
+uint64 = DType("UInt64", np.uint64)
 bool_ = DType("Bool", np.bool_)
 
-_BY_NUMPY = {d.np_dtype: d for d in (float16, float32, float64, int32, int64, bool_)}
+#: Every NumPy dtype MindSpore 2.10 names (``Tensor(np.uint8(3))`` is a UInt8 Tensor there too).
+_BY_NUMPY = {d.np_dtype: d for d in (float16, float32, float64, int8, int16, int32, int64, uint8, uint16, uint32,
+                                     uint64, bool_)}
 
 
 def from_numpy(np_dtype) -> DType:

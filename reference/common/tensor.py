@@ -5,6 +5,9 @@ Dtype rules (MindSpore 2.10, PyNative):
   the array's dtype.
 * Arithmetic with a Python scalar keeps the tensor's dtype, except that an integer tensor divided
   (true division) or combined with a Python float becomes Float32.
+* ``== != < <= > >=`` compare element-wise and return Bool Tensors; a Tensor hashes by identity
+  (clause SCHED.LRScheduler.tensor_compare).
+* ``**`` of floating Tensors is rounded once (``reference.common.libm``).
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import numbers
 
 import numpy as np
 
-from reference.common import autograd, dtype as mstype
+from reference.common import autograd, dtype as mstype, libm
 
 
 def _as_array(input_data, dtype: mstype.DType | None) -> np.ndarray:
@@ -145,7 +148,8 @@ class Tensor:
             lhs, rhs = rhs, lhs
         if ufunc is np.true_divide and np.issubdtype(out_dtype, np.integer):
             return Tensor(np.true_divide(lhs, rhs, dtype=np.float32))
-        result = Tensor(ufunc(lhs, rhs).astype(out_dtype, copy=False))
+        compute = libm.power if ufunc is np.power and out_dtype.kind == "f" else ufunc  # rounded once
+        result = Tensor(np.asarray(compute(lhs, rhs)).astype(out_dtype, copy=False))
         vjp = autograd.binary_vjp(ufunc, lhs, rhs) if autograd.recording() else None
         if vjp is None:
             return result
@@ -165,10 +169,24 @@ class Tensor:
     def __rfloordiv__(self, other): return self._binary(other, np.floor_divide, True)
     def __mod__(self, other): return self._binary(other, np.mod)
     def __rmod__(self, other): return self._binary(other, np.mod, True)
-    def __lt__(self, other): return self._binary(other, np.less)
-    def __le__(self, other): return self._binary(other, np.less_equal)
-    def __gt__(self, other): return self._binary(other, np.greater)
-    def __ge__(self, other): return self._binary(other, np.greater_equal)
+    # -- comparisons, element-wise as MindSpore's (clause SCHED.LRScheduler.tensor_compare) ----
+    def _compare(self, other, ufunc) -> "Tensor":
+        """``ufunc`` element-wise against a Tensor or a number: a Bool Tensor of the broadcast shape (a 0-d
+        one is usable in ``if``). Against anything else (``None``, a string) ``==`` is the Python bool False,
+        ``!=`` True, and an ordering a ``TypeError``."""
+        if isinstance(other, Tensor):
+            other = other._data
+        elif not isinstance(other, (numbers.Number, np.ndarray, np.generic)):
+            return ufunc is np.not_equal if ufunc in (np.equal, np.not_equal) else NotImplemented
+        return Tensor(np.asarray(ufunc(self._data, other), np.bool_))
+
+    def __eq__(self, other): return self._compare(other, np.equal)
+    def __ne__(self, other): return self._compare(other, np.not_equal)
+    def __lt__(self, other): return self._compare(other, np.less)
+    def __le__(self, other): return self._compare(other, np.less_equal)
+    def __gt__(self, other): return self._compare(other, np.greater)
+    def __ge__(self, other): return self._compare(other, np.greater_equal)
+    __hash__ = object.__hash__  # identity, as MindSpore's Tensor: usable in sets and as dict keys
     def __neg__(self): return autograd.record(Tensor(-self._data), (self,), lambda g: (-g,))
     def __abs__(self): return autograd.record(Tensor(np.abs(self._data)), (self,), lambda g: (g * np.sign(self._data),))
 

@@ -9,14 +9,19 @@ Shared clauses:
   The result is a float32 Tensor of the step's shape.
 * ``LRS.common.steps`` — the classes count in steps, not epochs, from step 0; a negative step is not
   clamped.
+* ``LRS.common.step_types`` — ``global_step`` is a Tensor or a real number; anything else is a ``TypeError``.
+* ``LRS.common.step_range`` — a bound compared with the step in the step's own integer dtype (``warmup_steps``,
+  ``CosineDecayLR``'s ``decay_steps``) must fit that dtype: ``ValueError`` naming it.
 """
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common import libm
 from reference.common.tensor import Tensor
 from reference.nn.cell import Cell
 
@@ -24,17 +29,28 @@ f32 = np.float32
 
 
 def _step_array(global_step) -> np.ndarray:
-    """The step as an array of its own dtype (Python ints are int64 tensors)."""
-    return global_step.asnumpy() if isinstance(global_step, Tensor) else np.asarray(global_step)
+    """The step as an array of its own dtype (Python ints are int64 tensors). Anything but a Tensor or a real
+    number (``None``, the string ``"3"`` NumPy would parse) is a ``TypeError`` (clause LRS.common.step_types)."""
+    if isinstance(global_step, Tensor):
+        return global_step.asnumpy()
+    if not isinstance(global_step, numbers.Real):
+        raise TypeError(f"For 'LearningRateSchedule', the 'global_step' must be a Tensor or a number, but got "
+                        f"{type(global_step).__name__}.")
+    return np.asarray(global_step)
 
 
 def _as_f32(global_step) -> np.ndarray:
     return _step_array(global_step).astype(f32)
 
 
-def _min_then_f32(global_step, bound: int) -> np.ndarray:
-    """``Cast(Minimum(step, bound), float32)``: the minimum is taken in the step's own dtype."""
+def _min_then_f32(global_step, bound: int, name: str, owner: str) -> np.ndarray:
+    """``Cast(Minimum(step, bound), float32)``: the minimum is taken in the step's own dtype, so a ``bound`` (the
+    argument ``name``) that the step's integer dtype cannot hold is a ``ValueError`` (MindSpore wraps it silently:
+    clause LRS.common.step_range)."""
     step = _step_array(global_step)
+    if np.issubdtype(step.dtype, np.integer) and bound > np.iinfo(step.dtype).max:
+        raise ValueError(f"For '{owner}', '{name}' ({bound}) exceeds the range of the step's dtype "
+                         f"{step.dtype.name} (at most {np.iinfo(step.dtype).max}).")
     return np.minimum(step, np.asarray(bound, step.dtype)).astype(f32)
 
 
@@ -80,7 +96,7 @@ class ExponentialDecayLR(_DecaySchedule):
     """
 
     def construct(self, global_step):
-        return Tensor(f32(self.learning_rate) * np.power(f32(self.decay_rate), self._p(global_step)))
+        return Tensor(f32(self.learning_rate) * libm.power(f32(self.decay_rate), self._p(global_step)))
 
 
 class NaturalExpDecayLR(_DecaySchedule):
@@ -95,17 +111,18 @@ class NaturalExpDecayLR(_DecaySchedule):
         s = _as_f32(global_step)
         if self.is_stair:
             s = np.floor_divide(s, f32(self.decay_steps)) * f32(self.decay_steps)
-        return Tensor(f32(self.learning_rate) * np.power(f32(math.e), f32(-self.decay_rate) * s))
+        return Tensor(f32(self.learning_rate) * libm.power(f32(math.e), f32(-self.decay_rate) * s))
 
 
 class InverseDecayLR(_DecaySchedule):
-    r"""``lr / (1 + dr * p)`` with ``p`` as in :class:`ExponentialDecayLR`, in float32.
+    r"""``lr / (1 + dr * p)`` with ``p`` as in :class:`ExponentialDecayLR`, in float32, computed as MindSpore's CPU
+    kernel divides a Python float by a Tensor: ``lr * (1 / (1 + dr * p))`` (a reciprocal, then a product).
 
     Clauses: ``LRS.InverseDecayLR.smooth``, ``LRS.InverseDecayLR.stair``, ``LRS.InverseDecayLR.validation``.
     """
 
     def construct(self, global_step):
-        return Tensor(f32(self.learning_rate) / (f32(1) + f32(self.decay_rate) * self._p(global_step)))
+        return Tensor(f32(self.learning_rate) * (f32(1) / (f32(1) + f32(self.decay_rate) * self._p(global_step))))
 
 
 class CosineDecayLR(LearningRateSchedule):
@@ -131,9 +148,9 @@ class CosineDecayLR(LearningRateSchedule):
         self.delta = 0.5 * (max_lr - min_lr)
 
     def construct(self, global_step):
-        p = _min_then_f32(global_step, self.decay_steps)
+        p = _min_then_f32(global_step, self.decay_steps, "decay_steps", self.cls_name)
         phase = f32(math.pi) * (p / f32(self.decay_steps) + f32(0.5))
-        return Tensor(f32(self.min_lr) + f32(self.delta) * (f32(1) + np.sin(phase)))
+        return Tensor(f32(self.min_lr) + f32(self.delta) * (f32(1) + libm.sin(phase)))
 
 
 class PolynomialDecayLR(LearningRateSchedule):
@@ -168,7 +185,7 @@ class PolynomialDecayLR(LearningRateSchedule):
             period = period * np.maximum(np.ceil(s / period), f32(1))
         else:
             s = np.minimum(s, period)
-        decayed = np.power(f32(1) - s / period, f32(self.power))
+        decayed = libm.power(f32(1) - s / period, f32(self.power))
         return Tensor(f32(self.diff_learning_rate) * decayed + f32(self.end_learning_rate))
 
 
@@ -188,7 +205,7 @@ class WarmUpLR(LearningRateSchedule):
         self.learning_rate = learning_rate
 
     def construct(self, global_step):
-        fraction = _min_then_f32(global_step, self.warmup_steps) / f32(self.warmup_steps)
+        fraction = _min_then_f32(global_step, self.warmup_steps, "warmup_steps", self.cls_name) / f32(self.warmup_steps)
         return Tensor(f32(self.learning_rate) * fraction)
 
 

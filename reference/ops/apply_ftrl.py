@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reference.common import libm
 from reference.ops._apply import F16_F32_F64, Primitive
 
 
@@ -30,7 +31,7 @@ class ApplyFtrl(Primitive):
                                 (("lr", lr), ("l1", l1), ("l2", l2), ("lr_power", lr_power)))
         g = self.read(grad, dtype)
         accum_new = accum._data + g * g
-        power_new, power_old = np.power(accum_new, -lr_power), np.power(accum._data, -lr_power)
+        power_new, power_old = libm.power(accum_new, -lr_power), libm.power(accum._data, -lr_power)
         np.add(linear._data, g - (power_new - power_old) / lr * var._data, out=linear._data)
         quadratic = power_new / lr + 2 * l2
         lin = linear._data

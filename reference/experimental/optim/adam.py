@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.adamw import check_adam_ranges
 from reference.experimental.optim.optimizer import Optimizer
@@ -52,7 +53,7 @@ class Adam(Optimizer):
             beta1, beta2 = (np.float32(b) for b in group["betas"])
             lr, eps = self._group_lr(group_id), np.float32(group["eps"])
             one = np.float32(1)
-            lr_t = lr * np.sqrt(one - beta2 ** t) / (one - beta1 ** t)
+            lr_t = lr * np.sqrt(one - libm.power(beta2, t)) / (one - libm.power(beta1, t))
             for param, grad, m, v, v_max in zip(params, grads, self.exp_avg[where], self.exp_avg_sq[where],
                                                self.max_exp_avg_sq[where]):
                 m._data += (grad - m._data) * (one - beta1)

@@ -20,6 +20,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
@@ -48,7 +49,7 @@ class Adamax(Optimizer):
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             beta1, beta2 = (np.float32(b) for b in group["betas"])
             one_minus_beta1, eps = np.float32(1) - beta1, np.float32(group["eps"])
-            clr = self._group_lr(group_id) / (np.float32(1) - beta1 ** t)
+            clr = self._group_lr(group_id) / (np.float32(1) - libm.power(beta1, t))
             for param, grad, m, u in zip(params, grads, self.exp_avg[where], self.exp_inf[where]):
                 np.add(m._data * beta1, grad * one_minus_beta1, out=m._data)
                 np.maximum(u._data * beta2, np.abs(grad) + eps, out=u._data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.blocked import blocked
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
@@ -50,8 +51,8 @@ def adam_torch_update(param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, *, lr, b
     real = param.dtype.type
     beta1, beta2 = real(betas[0]), real(betas[1])
     lr, step = real(lr), real(step)
-    step_size = lr / (real(1) - beta1 ** step)
-    bias_correction2_sqrt = np.sqrt(real(1) - beta2 ** step)
+    step_size = lr / (real(1) - libm.power(beta1, step))
+    bias_correction2_sqrt = np.sqrt(real(1) - libm.power(beta2, step))
     if decay_factor is not None:
         np.multiply(param, real(decay_factor), out=param)
     np.add(exp_avg * beta1, grad * (real(1) - beta1), out=exp_avg)

@@ -15,14 +15,17 @@ then ``g <- w·wd + g`` when ``weight_decay != 0``; ``eta`` starts at 0, ``mu`` 
 ``maximize`` may be given positionally.
 
 Clauses: EXP.ASGD.update, EXP.ASGD.averaging, EXP.ASGD.step_counter, EXP.ASGD.weight_decay, EXP.ASGD.maximize,
-EXP.ASGD.defaults, EXP.ASGD.validation, EXP.ASGD.float_hyperparameters
+EXP.ASGD.defaults, EXP.ASGD.validation, EXP.ASGD.float_hyperparameters, EXP.ASGD.alpha_type
 """
 from __future__ import annotations
+
+import numbers
 
 import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
@@ -37,6 +40,8 @@ class ASGD(Optimizer):
             raise TypeError(f"For 'ASGD', the type of lambd must be float, but got {type(lambd)}.")
         if not isinstance(t0, float):
             raise TypeError(f"For 'ASGD', the type of t0 must be float, but got {type(t0)}.")
+        if not isinstance(alpha, numbers.Real):  # np.float32(None) would be NaN (clause EXP.ASGD.alpha_type)
+            raise TypeError(f"For 'ASGD', the type of alpha must be float, but got {type(alpha)}.")
         defaults = {"lr": lr, "lambd": lambd, "alpha": alpha, "t0": t0, "weight_decay": weight_decay,
                     "maximize": maximize}
         super().__init__(params, defaults)
@@ -63,6 +68,6 @@ class ASGD(Optimizer):
                     np.add(ax._data, (param._data - ax._data) * mu._data, out=ax._data)
                 else:
                     np.copyto(ax._data, param._data)
-                eta._data[...] = lr / (one + lambd * lr * t) ** alpha
+                eta._data[...] = lr / libm.power(one + lambd * lr * t, alpha)
                 mu._data[...] = one / max(one, t - t0)
         return True

@@ -21,13 +21,14 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
 
 def _momentum(beta1, momentum_decay, t):
     """``β1·(1 - 0.5·0.96^(t·ψ))`` in float32."""
-    decay = np.float32(0.96) ** (np.float32(t) * np.float32(momentum_decay))
+    decay = libm.power(np.float32(0.96), np.float32(t) * np.float32(momentum_decay))
     return np.float32(beta1) * (np.float32(1) - np.float32(0.5) * decay)
 
 
@@ -58,7 +59,7 @@ class NAdam(Optimizer):
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             (beta1, beta2), lr, eps = group["betas"], self._group_lr(group_id), np.float32(group["eps"])
-            bias_correction2 = one - np.float32(beta2) ** np.float32(t)
+            bias_correction2 = one - libm.power(np.float32(beta2), np.float32(t))
             mu = _momentum(beta1, group["momentum_decay"], t)
             mu_next = _momentum(beta1, group["momentum_decay"], t + 1)
             for param, grad, m, v, product in zip(params, grads, self.exp_avg[where], self.exp_avg_sq[where],

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from contextlib import contextmanager
 
 import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common.gradients import check_gradients
 from reference.common.tensor import Parameter, Tensor
 from reference.nn.cell import Cell
 
@@ -185,8 +187,47 @@ class Optimizer(Cell):
                 text += f"    {key}: {value}\n"
         return text + ")"
 
+    def __call__(self, gradients):
+        """One step. ``gradients`` holds one Tensor per parameter, of its shape (reference.common.gradients); a
+        ``None`` gradient skips its parameter: the parameter and its state keep their values (clause
+        OPTIM.experimental.none_gradient), the step counter still advances."""
+        check_gradients(self.cls_name, self.parameters, gradients, none_skips=True)
+        columns = self._per_parameter_slots()
+        kept = {i: [column[i].asnumpy() for column in columns] for i, grad in enumerate(gradients) if grad is None}
+        gradients = tuple(Tensor(np.zeros_like(p._data)) if grad is None else grad
+                          for p, grad in zip(self.parameters, gradients))
+        with _float16_in_float32([slot for column in columns for slot in column]):
+            result = super().__call__(tuple(grad.astype(mstype.float32) if grad.dtype == mstype.float16 else grad
+                                            for grad in gradients))
+        for i, values in kept.items():
+            for column, value in zip(columns, values):
+                column[i]._data[...] = value
+        return result
+
+    def _per_parameter_slots(self) -> list:
+        """``self.parameters`` and every attribute holding one state Parameter per optimized parameter."""
+        count = len(self.parameters)
+        return [self.parameters] + [value for value in vars(self).values()
+                                    if isinstance(value, (tuple, list)) and value is not self.parameters
+                                    and len(value) == count and all(isinstance(v, Parameter) for v in value)]
+
     def construct(self, *hyper_params):
         raise NotImplementedError
+
+
+@contextmanager
+def _float16_in_float32(slots):
+    """A float16 parameter's step computes in float32 (clause OPTIM.experimental.float16): its float16 slots are
+    widened to float32 for the step and rounded once to float16 after it, so no NumPy promotion rule (NEP 50)
+    decides the dtype of an operation."""
+    narrow = [slot for slot in slots if slot._data.dtype == np.float16]
+    for slot in narrow:
+        slot._data = slot._data.astype(np.float32)
+    try:
+        yield
+    finally:
+        for slot in narrow:
+            slot._data = slot._data.astype(np.float16)
 
 
 def _check_unique_names(params) -> None:

@@ -19,6 +19,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common import libm
 from reference.common.tensor import Parameter, Tensor
 from reference.experimental.optim.optimizer import Optimizer
 
@@ -47,10 +48,10 @@ class RAdam(Optimizer):
             params = self.parameters[where]
             grads = self._decay_weight(group["weight_decay"], params, self._group_grads(group_id, gradients))
             (beta1, beta2), lr, eps = group["betas"], self._group_lr(group_id), np.float32(group["eps"])
-            bias_correction1 = one - np.float32(beta1) ** t
-            bias_correction2 = one - np.float32(beta2) ** t
+            bias_correction1 = one - libm.power(np.float32(beta1), t)
+            bias_correction2 = one - libm.power(np.float32(beta2), t)
             rho_inf = np.float32(2) / (one - np.float32(beta2)) - one
-            rho_t = rho_inf - np.float32(2) * t * np.float32(beta2) ** t / bias_correction2
+            rho_t = rho_inf - np.float32(2) * t * libm.power(np.float32(beta2), t) / bias_correction2
             for param, grad, m, v in zip(params, grads, self.exp_avg[where], self.exp_avg_sq[where]):
                 np.add(m._data * np.float32(beta1), grad * (one - np.float32(beta1)), out=m._data)
                 np.add(v._data * np.float32(beta2), grad * grad * (one - np.float32(beta2)), out=v._data)

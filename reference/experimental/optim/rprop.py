@@ -39,6 +39,15 @@ class Rprop(Optimizer):
         self.step_size = self._clone_parameters("step_size")
         self.step_t = Parameter(Tensor(0, mstype.int32), "step_t")
 
+    def __call__(self, gradients):
+        """MindSpore's Rprop cannot update a float16 parameter (its float32 state meets it in an in-place
+        operation): ``TypeError`` (clause OPTIM.experimental.float16)."""
+        for param in self.parameters:
+            if param.dtype == mstype.float16:
+                raise TypeError(f"For 'Rprop', data type conversion is not supported for a 'Parameter': parameter "
+                                f"'{param.name}' is Float16, which cannot be converted to Float32 automatically.")
+        return super().__call__(gradients)
+
     def construct(self, gradients):
         self.step_t._data += 1
         for group_id, group in enumerate(self.param_groups):

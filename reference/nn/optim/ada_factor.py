@@ -48,6 +48,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common import libm
 from reference.common.tensor import Parameter, ParameterTuple, Tensor
 from reference.nn.optim.optimizer import _LOGGER, Optimizer
 
@@ -161,7 +162,7 @@ class AdaFactor(Optimizer):
                              "'MultitypeFuncGraph' cannot find fn match given args.")
         else:
             lr = F32(np.asarray(lr._data).reshape(()))
-        beta2t = F32(1.0) - np.power(st, self.decay_rate)
+        beta2t = F32(1.0) - libm.power(st, self.decay_rate)
         for i, (param, grad) in enumerate(zip(self.parameters, gradients)):
             self._update(param, np.asarray(grad._data, F32), lr, beta2t, i)
         return True

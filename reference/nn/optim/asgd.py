@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from reference import _checkparam as validator
+from reference.common import libm
 from reference.common.tensor import Parameter, ParameterTuple, Tensor
 from reference.nn.optim.optimizer import Optimizer
 
@@ -54,6 +55,6 @@ class ASGD(Optimizer):
                 ax._data += ((w - ax._data.astype(F32)) * mu._data).astype(ax._data.dtype)
             else:
                 ax._data[...] = param._data
-            eta._data[...] = lr / np.power(one + self.lambd * lr * t, self.alpha)
+            eta._data[...] = lr / libm.power(one + self.lambd * lr * t, self.alpha)
             mu._data[...] = one / np.maximum(one, t - self.t0)
         return True

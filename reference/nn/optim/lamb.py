@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reference.common import libm
 from reference.common.tensor import Tensor
 from reference.nn.optim.adam import _check_param_value
 from reference.nn.optim.optimizer import Optimizer
@@ -29,8 +30,8 @@ def lamb(w, m, v, lr, beta1, beta2, eps, decay, t, grad) -> None:
     one = real(1)
     np.add(beta1 * m, (one - beta1) * grad, out=m)
     np.add(beta2 * v, (one - beta2) * grad * grad, out=v)
-    m_hat = m / (one - beta1 ** real(t))
-    v_hat = v / (one - beta2 ** real(t))
+    m_hat = m / (one - libm.power(beta1, real(t)))
+    v_hat = v / (one - libm.power(beta2, real(t)))
     update = m_hat / (np.sqrt(v_hat) + eps) + decay * w
     w_norm, u_norm = np.sqrt(np.sum(w * w, dtype=w.dtype)), np.sqrt(np.sum(update * update, dtype=w.dtype))
     ratio = w_norm / u_norm if w_norm > 0 and u_norm > 0 else one

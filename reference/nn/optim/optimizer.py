@@ -60,6 +60,7 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common.gradients import check_gradients
 from reference.common.tensor import Parameter, ParameterTuple, Tensor
 from reference.nn.cell import Cell
 from reference.nn.learning_rate_schedule import LearningRateSchedule
@@ -336,6 +337,11 @@ class Optimizer(Cell):
     def _advance_global_step(self) -> None:
         """``assignadd(global_step, 1)``: done by every built-in optimizer after reading lr and wd."""
         self.global_step._data += 1
+
+    def __call__(self, gradients):
+        """One step: ``gradients`` must hold one Tensor per parameter, of its shape (reference.common.gradients)."""
+        check_gradients(self.cls_name, self.parameters, gradients, none_skips=False)
+        return super().__call__(gradients)
 
     def construct(self, *hyper_params):
         raise NotImplementedError

@@ -18,11 +18,14 @@ All arithmetic is float32, each Python hyperparameter rounded to float32 where i
 
 Clauses: SCHED.LRScheduler.optimizer, SCHED.LRScheduler.last_epoch, SCHED.LRScheduler.initial_lr,
 SCHED.LRScheduler.writes_optimizer, SCHED.LRScheduler.step, SCHED.LRScheduler.get_last_lr,
-SCHED.LRScheduler.get_lr, SCHED.common.chainable_vs_closed, SCHED.common.resume, SCHED.common.composition
+SCHED.LRScheduler.get_lr, SCHED.common.chainable_vs_closed, SCHED.common.resume, SCHED.common.composition,
+SCHED.LRScheduler.subclass_example (MindSpore's docstring subclass tests ``self.last_epoch == 0``: the float32
+Parameter compares element-wise, SCHED.LRScheduler.tensor_compare)
 """
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
@@ -36,14 +39,12 @@ F32 = np.float32
 PI = F32(math.pi)
 
 
-def cos(x) -> np.float32:
-    """float32 cosine of a float32 value (evaluated in float64, rounded once: within one float32 ulp)."""
-    return F32(math.cos(float(x)))
-
-
-def power(base, exponent) -> np.float32:
-    """float32 ``base ** exponent`` of float32 operands (evaluated in float64, rounded once)."""
-    return F32(float(base) ** float(exponent))
+def real_float32(value, name: str, owner: str) -> np.float32:
+    """A scheduler's rate-like hyperparameter as float32: a real number (``None`` or a string — which NumPy would
+    turn into NaN or parse — is a ``TypeError`` naming it; clause SCHED.common.rate_types)."""
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"For '{owner}', '{name}' must be a float or a list of floats, but got {type(value).__name__}.")
+    return F32(value)
 
 
 def check_optimizer(optimizer) -> None:

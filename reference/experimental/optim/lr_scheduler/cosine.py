@@ -12,8 +12,9 @@ import numpy as np
 
 from reference import _checkparam as validator
 from reference.common import dtype as mstype
+from reference.common.libm import cos
 from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, PI, LRScheduler, cos
+from reference.experimental.optim.lr_scheduler.base import F32, PI, LRScheduler
 from reference.ops import assign
 
 

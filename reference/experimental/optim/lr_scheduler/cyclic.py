@@ -10,25 +10,27 @@ with ``scale_fn`` 1 (triangular), ``1 / 2^(cycle-1)`` (triangular2) or ``gamma^e
 ``scale_fn`` replaces ``mode`` and keeps the given ``scale_mode`` (any value other than 'cycle' means
 iterations). With ``last_epoch == -1`` construction first sets every group's lr to its ``base_lr``.
 
-Clauses: SCHED.CyclicLR.values, SCHED.CyclicLR.scale_fn, SCHED.CyclicLR.validation
+Clauses: SCHED.CyclicLR.values, SCHED.CyclicLR.scale_fn, SCHED.CyclicLR.validation, SCHED.common.rate_types
 """
 from __future__ import annotations
 
 import numpy as np
 
+from reference.common.libm import power
 from reference.common.tensor import Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, power
+from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, real_float32
 from reference.ops import assign
 
 MODES = ("triangular", "triangular2", "exp_range")
 
 
 def _per_group(optimizer, value, name: str) -> list:
+    """One float32 value per group (a real number, or a list of them: SCHED.common.rate_types)."""
     if isinstance(value, (list, tuple)):
         if len(value) != len(optimizer.param_groups):
             raise ValueError(f"Expected {len(optimizer.param_groups)} values for {name}, got {len(value)}")
-        return list(value)
-    return [value] * len(optimizer.param_groups)
+        return [real_float32(v, name, "CyclicLR") for v in value]
+    return [real_float32(value, name, "CyclicLR")] * len(optimizer.param_groups)
 
 
 class CyclicLR(LRScheduler):
@@ -41,7 +43,7 @@ class CyclicLR(LRScheduler):
         if last_epoch == -1:
             for lr, group in zip(base_lrs, optimizer.param_groups):
                 assign(group["lr"], Tensor(F32(lr)))
-        self.max_lrs = [F32(lr) for lr in _per_group(optimizer, max_lr, "max_lr")]
+        self.max_lrs = _per_group(optimizer, max_lr, "max_lr")
         step_size_up = float(step_size_up)
         step_size_down = step_size_up if step_size_down is None else float(step_size_down)
         self.total_step_size = step_size_up + step_size_down

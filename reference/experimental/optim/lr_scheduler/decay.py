@@ -19,7 +19,8 @@ from collections import Counter
 import numpy as np
 
 from reference import _checkparam as validator
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, power
+from reference.common.libm import power
+from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
 
 
 class StepLR(LRScheduler):

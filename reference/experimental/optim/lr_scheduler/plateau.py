@@ -6,7 +6,7 @@
 during cooldown the counter counts down and ``wait`` stays 0; when ``wait > patience`` every group's rate
 becomes ``max(lr·factor, min_lr)`` — applied only where ``lr > new + eps`` — cooldown restarts and ``wait = 0``.
 
-Clauses: SCHED.ReduceLROnPlateau.values, SCHED.ReduceLROnPlateau.validation
+Clauses: SCHED.ReduceLROnPlateau.values, SCHED.ReduceLROnPlateau.validation, SCHED.common.rate_types
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import numpy as np
 
 from reference.common import dtype as mstype
 from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.lr_scheduler.base import F32
+from reference.experimental.optim.lr_scheduler.base import F32, real_float32
 from reference.experimental.optim.optimizer import Optimizer
 from reference.ops import assign
 
@@ -35,9 +35,9 @@ class ReduceLROnPlateau:
         if isinstance(min_lr, (list, tuple)):
             if len(min_lr) != groups:
                 raise ValueError(f"Expected {groups} min_lrs, got {len(min_lr)}")
-            self.min_lrs = [F32(lr) for lr in min_lr]
+            self.min_lrs = [real_float32(lr, "min_lr", "ReduceLROnPlateau") for lr in min_lr]
         else:
-            self.min_lrs = [F32(min_lr)] * groups
+            self.min_lrs = [real_float32(min_lr, "min_lr", "ReduceLROnPlateau")] * groups
         self.mode, self.patience, self.threshold = mode, patience, threshold
         self.threshold_mode, self.cooldown, self.eps = threshold_mode, cooldown, eps
         self.last_epoch = Parameter(Tensor(0, mstype.int32), "last_epoch_ReduceLROnPlateau")
