@@ -43,6 +43,8 @@ def test_every_family_has_its_places(family):
     assert list((ROOT / "conformance").glob(f"test_{slug}_*.py")), f"no conformance/test_{slug}_*.py"
     page = families()[family].page
     assert (ROOT / "docs" / "spec" / f"{page}.md").is_file(), f"docs/spec/{page}.md (family {family}) is missing"
+    if family != "ERRATA":  # the errata are the tutorial's text: no reference code to plant a bug in
+        assert (ROOT / "mutants" / "catalogue" / f"{slug}.py").is_file(), f"mutants/catalogue/{slug}.py is missing"
 
 
 def test_clause_folders_hold_only_family_folders():
@@ -92,3 +94,7 @@ def test_known_differences_are_one_file_per_family_with_entries(backend):
             assert entry["clause"].split(".")[0] == path.stem.upper(), \
                 f"{path.relative_to(ROOT)}: {entry['clause']} belongs to another family's file"
 
+
+def test_mutant_catalogue_files_are_families():
+    for path in (ROOT / "mutants" / "catalogue").glob("*.py"):
+        assert path.name == "__init__.py" or path.stem in SLUGS, f"mutants/catalogue/{path.name} is not <family>.py"
