@@ -14,7 +14,7 @@ from adapters.base import NotApplicable, ParamSpec
 from conformance.cases.exp_optimizers import OPTIMIZERS, VALIDATION
 from conformance.messages import call_repr
 from conformance.trajectory import first_divergence
-from conformance.validation import expect, params
+from conformance.validation import expect, params, raises
 from golden import exp_adadelta, exp_adagrad, exp_adamax, exp_adamw, exp_asgd, exp_nadam, exp_radam, exp_rmsprop
 from golden import exp_rprop, mint_adam, mint_adamw, mint_sgd
 from golden.exp_common import PARAMS
@@ -73,7 +73,7 @@ def test_construction_validation(backend, call):
                                  for name in ("Adadelta", "Adagrad")])
 def test_int_eps_fails_at_the_first_call(backend, api):
     handle = backend.optimizer(api, specs(), {"eps": 1})  # the constructor only checks eps > 0
-    with pytest.raises(TypeError):
+    with raises(TypeError):
         handle.step(GRADS)
 
 
