@@ -94,7 +94,10 @@ def _test_id(item) -> str | None:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    known = known_differences.load_all(config._optimspec_adapter.known_differences_paths)
+    try:
+        known = known_differences.load_all(config._optimspec_adapter.known_differences_paths)
+    except ValueError as exc:
+        raise pytest.UsageError(f"known differences: {exc}") from None
     matched = set()
     for item in items:
         clause = _clause_of(item)

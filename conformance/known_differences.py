@@ -105,7 +105,7 @@ def load(path: Path) -> list[KnownDifference]:
     entries = tomllib.loads(path.read_text()).get("difference", [])
     out = []
     for number, entry in enumerate(entries, 1):
-        where = f"{path}: entry {number} ({entry.get('test', '?')})"
+        where = f"{path}: entry {number} ({entry.get('clause', '?')}: {entry.get('test', '?')})"
         unknown = set(entry) - FIELDS
         if unknown or not {"test", "clause", "reason"} <= set(entry):
             raise ValueError(f"{where} must have test, clause, reason, mismatch or raises (and optionally match, "
