@@ -15,11 +15,14 @@ SELECTED = "conformance/test_lr_golden.py"
 TEST = "test_lr_golden[LR.warmup_lr.values/notes]"
 
 
-def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED) -> subprocess.CompletedProcess:
-    """Run ``selection`` against the reference wrapped in a backend whose known differences are ``toml``."""
+def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED, **env: str) -> subprocess.CompletedProcess:
+    """Run ``selection`` against the reference wrapped in a backend whose known differences are ``toml`` (``env``:
+    KD_NO_KERNEL=1 makes its nn.warmup_lr raise RuntimeError for a zero rate)."""
     package = tmp_path / "kd_backend"
     package.mkdir()
     (package / "__init__.py").write_text(textwrap.dedent("""
+        import os
+
         from adapters.reference import ReferenceAdapter
 
         class Adapter(ReferenceAdapter):
@@ -27,14 +30,14 @@ def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED) -> s
             complete = False
 
             def lr_function(self, api, args):
-                if api == "nn.warmup_lr" and args["learning_rate"] == 0.0:
+                if api == "nn.warmup_lr" and args["learning_rate"] == 0.0 and os.environ.get("KD_NO_KERNEL"):
                     raise RuntimeError("no kernel for a zero rate")
                 return super().lr_function(api, args)
 
         ADAPTER = Adapter()
     """))
     (package / "known_differences.toml").write_text(textwrap.dedent(toml))
-    env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin", **env}
     return subprocess.run([sys.executable, "-m", "pytest", selection, "-q", "-p", "no:cacheprovider",
                            "--backend", "kd_backend:ADAPTER", *extra], cwd=ROOT, capture_output=True, text=True, env=env)
 
@@ -94,7 +97,7 @@ def test_unsupported_entry_runs_and_counts_not_applicable(tmp_path):
         kind = "unsupported"
         raises = "RuntimeError"
         match = "no kernel"
-    """, "-rs")
+    """, "-rs", KD_NO_KERNEL="1")
     assert result.returncode == 0, result.stdout
     assert "unsupported: LR.warmup_lr.values: no such kernel here" in result.stdout
 
