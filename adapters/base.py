@@ -5,7 +5,7 @@ arguments by MindSpore's names — into a call of the backend, and the backend's
 It raises the backend's own exceptions unchanged (the suite compares their types with MindSpore's),
 and :class:`NotApplicable` for an API the backend has no equivalent of.
 
-Each adapter owns ``known_differences*.toml`` files beside its module: the clauses it is known to break,
+Each adapter owns ``known_differences/<family>.toml`` files beside its module: the clauses it is known to break,
 with the reason and the numbers observed (see ``docs/writing-an-adapter.md``).
 """
 from __future__ import annotations
@@ -156,9 +156,9 @@ class Adapter:
 
     @property
     def known_differences_paths(self) -> list[Path]:
-        """``known_differences*.toml`` beside the adapter's module (one file per family is fine)."""
+        """``known_differences/<family>.toml`` beside the adapter's module: one file per family that has entries."""
         module = importlib.import_module(type(self).__module__)
-        return sorted(Path(module.__file__).resolve().parent.glob("known_differences*.toml"))
+        return sorted(Path(module.__file__).resolve().parent.glob("known_differences/*.toml"))
 
     def lr_function(self, api: str, args: dict) -> list:
         """Call a dynamic learning-rate function (``nn.exponential_decay_lr``) with keyword ``args``."""

@@ -7,7 +7,7 @@ and how each of MindSpore's optimizer slots corresponds to the backend's state. 
 table, an :class:`Unsupported` entry, an argument with no counterpart, or a :class:`Requires` that does
 not hold is :class:`~adapters.base.NotApplicable`: the suite reports it as n/a with the reason, never as
 a pass. Where the mapping is faithful but the numbers differ, that is a known difference
-(``known_differences*.toml``), not a change to the table.
+(``known_differences/<family>.toml``), not a change to the table.
 """
 from __future__ import annotations
 

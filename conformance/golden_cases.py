@@ -4,6 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from conformance.messages import value_mismatch
+from conformance.tolerance import allowed_error, error, within
 from golden import store
 
 
@@ -28,3 +30,18 @@ def evaluate(backend, case: dict) -> list:
                                  f"specifies {case['dtype']}")
         return [a.reshape(()).item() if a.size == 1 else a for a in arrays]
     raise ValueError(f"unknown golden kind {case['kind']!r}")
+
+
+def golden_test(file_name: str):
+    """The golden test of one LR family's file: every step of every case of ``file_name`` within the error bound of
+    its exact value (one definition for ``test_lr_golden.py`` and ``test_lrs_golden.py``)."""
+
+    @pytest.mark.parametrize("case", golden_params(file_name))
+    def test_golden(backend, case):
+        got = evaluate(backend, case)
+        for step, value, exact, coefficient in zip(case["steps"], got, case["exact"], case["error_coefficient"]):
+            if not within(value, exact, coefficient, case["dtype"]):
+                pytest.fail(value_mismatch(case, step, value, exact, error(value, exact),
+                                           allowed_error(coefficient, case["dtype"])), pytrace=False)
+
+    return test_golden

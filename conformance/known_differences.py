@@ -1,4 +1,5 @@
-"""Per-adapter known differences (``adapters/<name>/known_differences*.toml``): each names the failure it excuses.
+"""Per-adapter known differences (``adapters/<backend>/known_differences/<family>.toml``): each names the failure
+it excuses.
 
 Each ``[[difference]]`` entry has these fields:
 

@@ -2,7 +2,7 @@
 and properties on top of the golden trajectories: maximize mirrors the gradient, lr = 0 leaves the parameters,
 runtime edits of a group's weight_decay and ``ops.assign`` of its lr act like building with those values, and a
 hypothesis check of one or two steps from random states against exact maths built on the fly from the goldens'
-own step functions (``golden.exp_*``), for this backend and for the reference."""
+own step functions (``golden.exp.*``), for this backend and for the reference."""
 from __future__ import annotations
 
 import numpy as np
@@ -15,9 +15,19 @@ from conformance.cases.exp_optimizers import OPTIMIZERS, VALIDATION
 from conformance.messages import call_repr
 from conformance.trajectory import first_divergence
 from conformance.validation import expect, params, raises
-from golden import exp_adadelta, exp_adagrad, exp_adamax, exp_adamw, exp_asgd, exp_nadam, exp_radam, exp_rmsprop
-from golden import exp_rprop, mint_adam, mint_adamw, mint_sgd
-from golden.exp_common import PARAMS
+from golden.exp import adadelta as exp_adadelta
+from golden.exp import adagrad as exp_adagrad
+from golden.exp import adamax as exp_adamax
+from golden.exp import adamw as exp_adamw
+from golden.exp import asgd as exp_asgd
+from golden.exp import nadam as exp_nadam
+from golden.exp import radam as exp_radam
+from golden.exp import rmsprop as exp_rmsprop
+from golden.exp import rprop as exp_rprop
+from golden.mint import adam as mint_adam
+from golden.mint import adamw as mint_adamw
+from golden.mint import sgd as mint_sgd
+from golden.exp.common import PARAMS
 
 GRADS = [np.array([0.25, 0.5], np.float32), np.array([-1.0], np.float32)]
 SECOND_GRADS = [np.array([-0.125, 0.75], np.float32), np.array([0.5], np.float32)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.exp_base_snippets import PREAMBLE
+from conformance.cases.optim_experimental_snippets import PREAMBLE
 from conformance.cases.sched_api import SNIPPETS
 from conformance.validation import raises
 

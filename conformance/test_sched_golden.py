@@ -9,7 +9,7 @@ from conformance.golden_cases import golden_params
 from conformance.tolerance import allowed_error, error, within
 
 
-@pytest.mark.parametrize("case", golden_params("lr_scheduler.json"))
+@pytest.mark.parametrize("case", golden_params("sched_schedulers.json"))
 def test_sched_golden(backend, case):
     handle = build(backend, case)
     for index, (action, exact, coefficients) in enumerate(zip(case["steps"], case["exact"],

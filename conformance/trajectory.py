@@ -16,8 +16,10 @@ dtype and each parameter's shape; any other slot the case's dtype or MindSpore's
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from adapters.base import NotApplicable, ParamSpec
+from conformance.clauses import family_of
 from conformance.messages import call_repr, shown
 from conformance.tolerance import allowed_error, error, within
 from golden import store
@@ -106,3 +108,18 @@ def first_divergence(backend, case: dict) -> str | None:
         raise NotApplicable(f"{case['clause']}: the backend keeps no counterpart of slot(s) {absent}; "
                             f"the other slots ({slots}) conformed at every step")
     return None
+
+
+def trajectory_test(family: str):
+    """The ``test_trajectory`` of ``conformance/test_<family>_trajectories.py``: every golden optimizer trajectory
+    whose clause is in ``family``, teacher-forced step by step (one definition for the four families' files)."""
+    cases = [case for case in trajectory_cases() if family_of(case["clause"]) == family]
+
+    @pytest.mark.parametrize("case", [pytest.param(case, id=case["id"], marks=pytest.mark.clause(case["clause"]))
+                                      for case in cases])
+    def test_trajectory(backend, case):
+        message = first_divergence(backend, case)
+        if message:
+            pytest.fail(message, pytrace=False)
+
+    return test_trajectory

@@ -20,15 +20,17 @@ from golden import store
 
 
 def generators(only: list[str] | None = None) -> dict:
-    """``{file name: module}`` for every module ``golden.<stem>`` defining ``FILE = "<stem>.json"`` and ``build()``."""
+    """``{file name: module}`` for every module ``golden.<family>.<topic>`` defining ``FILE = "<family>_<topic>.json"``
+    and ``build()`` (docs/architecture.md, "The house plan")."""
     found = {}
-    for info in pkgutil.iter_modules(golden.__path__):
-        if only and info.name not in only:
+    for info in pkgutil.walk_packages(golden.__path__, "golden."):
+        stem = info.name.removeprefix("golden.").replace(".", "_")
+        if info.ispkg or (only and stem not in only):
             continue
-        module = importlib.import_module(f"golden.{info.name}")
+        module = importlib.import_module(info.name)
         if hasattr(module, "FILE") and hasattr(module, "build"):
-            if module.FILE != f"{info.name}.json":
-                raise SystemExit(f"golden.{info.name} must write {info.name}.json, not {module.FILE}")
+            if module.FILE != f"{stem}.json":
+                raise SystemExit(f"{info.name} must write {stem}.json, not {module.FILE}")
             found[module.FILE] = module
     if only and len(found) != len(only):
         raise SystemExit(f"no golden generator for {sorted(set(only) - {n[:-5] for n in found})}")

@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-GOLDEN_TESTS = "test_lr_golden or test_sched_golden or test_primitive or test_trajectory"
+GOLDEN_TESTS = "test_lr_golden or test_lrs_golden or test_sched_golden or test_primitive or test_trajectory"
 OUTPUT_ENV = "OPTIMSPEC_RATIO_OUTPUT"
 
 

@@ -140,7 +140,7 @@ def test_device_option_without_the_device_is_a_usage_error():
 
 def test_worked_example_runs_the_suite_unchanged():
     """A new backend is one small file: the example adapter's golden values pass, its missing validation
-    is a strict xfail from its known_differences.toml, everything else it lacks is n/a."""
+    is a strict xfail from its known_differences/lrs.toml, everything else it lacks is n/a."""
     result = _suite("--backend", "adapters.example:ADAPTER", "-k", "ExponentialDecayLR and (golden or validation)")
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]

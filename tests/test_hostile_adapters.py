@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ADAM = ("conformance/test_trajectories.py", "-k", "NN.Adam.update/")
+ADAM = ("conformance/test_nn_trajectories.py", "-k", "NN.Adam.update/")
 WARMUP = ("conformance/test_lr_golden.py", "-k", "LR.warmup_lr.values")
 
 
@@ -38,7 +38,7 @@ def run(tmp_path: Path, backend: str, selection: tuple[str, ...], env: dict | No
     ("PREVIOUS_STEP", ADAM, "NN.Adam.update", "slot 'params'"),
     ("STRING_NUMBERS", ADAM, "NN.Adam.update", "dtype <U"),
     ("STRING_NUMBERS", WARMUP, "LR.warmup_lr.values", "(not a number)"),
-    ("EMPTY_PRIMITIVES", ("conformance/test_primitives.py", "-k", "OPS.ApplyRMSProp.update/"),
+    ("EMPTY_PRIMITIVES", ("conformance/test_ops_golden.py", "-k", "OPS.ApplyRMSProp.update/"),
      "OPS.ApplyRMSProp.update", "returned no value of input(s)"),
     ("RAISING", WARMUP, "LR.warmup_lr.values", "RuntimeError: this backend fails everything"),
     ("ALL_NOT_APPLICABLE", WARMUP, "LR.warmup_lr.values", "nothing may be n/a or skipped"),

@@ -36,7 +36,8 @@ def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED, **en
 
         ADAPTER = Adapter()
     """))
-    (package / "known_differences.toml").write_text(textwrap.dedent(toml))
+    (package / "known_differences").mkdir()
+    (package / "known_differences" / "lrs.toml").write_text(textwrap.dedent(toml))
     env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin", **env}
     return subprocess.run([sys.executable, "-m", "pytest", selection, "-q", "-p", "no:cacheprovider",
                            "--backend", "kd_backend:ADAPTER", *extra], cwd=ROOT, capture_output=True, text=True, env=env)

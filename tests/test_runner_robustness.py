@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FAULTY_CASE = "test_lr_golden[LRS.WarmUpLR.clamp/past-warmup]"
+FAULTY_CASE = "test_lrs_golden[LRS.WarmUpLR.clamp/past-warmup]"
 
 
 def run_suite(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -35,7 +35,7 @@ def test_faulty_case_fails_alone(fault, workers):
     counts = outcome_counts(done.stdout)
     assert done.returncode == 1, output
     assert counts.get("failed") == 1 and counts.get("passed", 0) >= 8 and "error" not in counts, output
-    assert f"FAILED conformance/test_lr_golden.py::{FAULTY_CASE}" in done.stdout, output
+    assert f"FAILED conformance/test_lrs_golden.py::{FAULTY_CASE}" in done.stdout, output
     assert "LRS.WarmUpLR.clamp" in done.stdout and "--seed 0" in done.stdout, output
     assert re.search(r"^LRS\s+\d+\s+1\s", done.stdout, re.MULTILINE), f"the clause table misses the failure:\n{output}"
 

@@ -146,7 +146,7 @@ def render(results: dict[str, dict]) -> str:
              "do not edit. `tests/test_differences.py` fails when it is not the table those files give.", "",
              "A cell says: **conforms** (every test passed), **partial** (the tests that could be compared "
              "passed, the others are n/a: a note gives the reason), **differs** (a known difference, "
-             "recorded with the observed numbers in the adapter's `known_differences*.toml`), **no "
+             "recorded with the observed numbers in the adapter's `known_differences/<family>.toml`), **no "
              "equivalent** (the backend has no faithful counterpart: n/a with the reason), **FAILS** (an "
              "unexplained failure), or — (no test of the clause ran). Notes below each table give the "
              "reasons and numbers.", "", "| backend | version | device | mode | host |", "|---|---|---|---|---|"]

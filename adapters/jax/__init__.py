@@ -1,7 +1,7 @@
 """The JAX backend: optax transformations and schedules, jit-compiled, judged against MindSpore's spec.
 
 What maps to what is data in ``adapters/jax/mappings.py``; where optax computes or validates otherwise,
-``known_differences*.toml`` beside this file records it with the numbers. ``--device cuda`` runs on a
+``known_differences/<family>.toml`` beside this file records it with the numbers. ``--device cuda`` runs on a
 GPU (``adapters/jax/device.py``); correctness mode (matmul precision "highest") is always on.
 """
 from __future__ import annotations

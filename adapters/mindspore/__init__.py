@@ -1,6 +1,6 @@
 """Real MindSpore 2.10 (``pip install mindspore==2.10.0``), CPU, PyNative mode (``mint.optim`` steps in GRAPH mode).
 
-Known differences from the specification live in ``known_differences.toml`` beside this file.
+Known differences from the specification live in ``known_differences/<family>.toml`` beside this file.
 """
 from __future__ import annotations
 

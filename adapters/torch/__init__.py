@@ -1,7 +1,7 @@
 """The PyTorch backend: ``torch.optim`` (and ``torch.optim.lr_scheduler``) judged against MindSpore's spec.
 
 What maps to what is data in ``adapters/torch/mappings.py``; where torch computes or validates
-otherwise, ``known_differences*.toml`` beside this file records it with the numbers. ``--device cuda``
+otherwise, ``known_differences/<family>.toml`` beside this file records it with the numbers. ``--device cuda``
 runs on a GPU (``adapters/torch/device.py``); correctness mode (TF32 off, float32 matmul precision
 "highest") is always on.
 """

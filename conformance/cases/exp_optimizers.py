@@ -179,7 +179,6 @@ class Optimizer:
     maximize: bool = True  # has a maximize argument
     weight_decay: str | None = "weight_decay"  # the clause rule of its weight decay (None: no weight decay)
     lr_zero_still: bool = True  # lr = 0 leaves the parameters where they are
-    runs_on_mindspore_cpu: bool = True
     required: dict = field(default_factory=dict)  # the arguments without a default (for the defaults check)
 
     @property
@@ -219,8 +218,7 @@ OPTIMIZERS = [
     Optimizer("MINT.Adam", MINT + "Adam", {"lr": 0.1}, {**_ADAM_DEFAULTS, "weight_decay": 0.0},
               ("exp_avg", "exp_avg_sq", "state_step"), "state_step", (1, 2)),
     Optimizer("MINT.AdamW", MINT + "AdamW", {"lr": 0.1}, {**_ADAM_DEFAULTS, "weight_decay": 1e-2},
-              ("exp_avg", "exp_avg_sq", "state_step"), "state_step", (0, 1), weight_decay="update",
-              runs_on_mindspore_cpu=False),
+              ("exp_avg", "exp_avg_sq", "state_step"), "state_step", (0, 1), weight_decay="update"),
     Optimizer("MINT.SGD", MINT + "SGD", {"lr": 0.1, "momentum": 0.5},
               {"lr": 0.1, "momentum": 0, "weight_decay": 0, "dampening": 0, "nesterov": False, "maximize": False,
                "lr_float": 0.1}, ("momentum_buf", "step_t"), "step_t", (1, 2), counter_rule="momentum",

@@ -8,10 +8,11 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from conformance.tolerance import allowed_error
-from golden import lr_functions, lr_schedules
+from golden.lr import functions as lr_functions
+from golden.lrs import schedules as lrs_schedules
 from golden.exact import Num
 
-FUNCTION_DTYPE, SCHEDULE_DTYPE = lr_functions.DTYPE, lr_schedules.DTYPE
+FUNCTION_DTYPE, SCHEDULE_DTYPE = lr_functions.DTYPE, lrs_schedules.DTYPE
 DECAY_FUNCTIONS = ("exponential_decay_lr", "natural_exp_decay_lr", "inverse_decay_lr")
 DECAY_SCHEDULES = ("ExponentialDecayLR", "NaturalExpDecayLR", "InverseDecayLR")
 FUNCTIONS = ("piecewise_constant_lr", *DECAY_FUNCTIONS, "cosine_decay_lr", "polynomial_decay_lr", "warmup_lr")
@@ -80,11 +81,11 @@ def schedule_args(api: str, *, stair: bool = False, decreasing: bool = False, up
 
 def formula(api: str, args: dict, step: int) -> Num:
     """The golden formula of ``nn.<api>`` at ``step`` (a list index for functions, the global step for schedules)."""
-    table = lr_schedules.FORMULAS if api in lr_schedules.FORMULAS else lr_functions.FORMULAS
+    table = lrs_schedules.FORMULAS if api in lrs_schedules.FORMULAS else lr_functions.FORMULAS
     return table[api](args, step)
 
 
 def allowed(api: str, args: dict, step: int) -> float:
     """The error a conforming backend may show at ``step`` (the tolerance rule of the clause's dtype)."""
-    dtype = SCHEDULE_DTYPE if api in lr_schedules.FORMULAS else FUNCTION_DTYPE
+    dtype = SCHEDULE_DTYPE if api in lrs_schedules.FORMULAS else FUNCTION_DTYPE
     return allowed_error(formula(api, args, step).error_coefficient(), dtype)

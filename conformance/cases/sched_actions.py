@@ -1,7 +1,7 @@
 """Driving ``experimental.optim.lr_scheduler`` cases through an adapter's :class:`SchedulerHandle`.
 
 A case (golden ``lr_scheduler`` kind, or built by a property test) names the optimizer, its ``groups``,
-the scheduler specs and the ``steps`` (actions, see ``golden/lr_scheduler.py``). Lambdas travel as source
+the scheduler specs and the ``steps`` (actions, see ``golden/sched/schedulers.py``). Lambdas travel as source
 text (``{"$lambda": "lambda e: 0.9 ** e"}``) and become functions here.
 """
 from __future__ import annotations

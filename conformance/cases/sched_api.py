@@ -1,8 +1,8 @@
 """The scheduler API's shape on MindSpore-API backends (Parameters, Tensors, what a lambda receives), as snippets
-run after ``exp_base_snippets.PREAMBLE``; ``expect`` is the printed text or the exception type."""
+run after ``optim_experimental_snippets.PREAMBLE``; ``expect`` is the printed text or the exception type."""
 from __future__ import annotations
 
-from conformance.cases.exp_base_snippets import Snippet
+from conformance.cases.optim_experimental_snippets import Snippet
 
 SETUP = "w = P('w')\no = optim.SGD([w], lr=0.1)\nS = optim.lr_scheduler\n"
 

@@ -40,7 +40,7 @@ class Family:
 def families() -> dict[str, Family]:
     """Families in file order; several files may contribute to one family (same title and page)."""
     out: dict[str, Family] = {}
-    for path in sorted(HERE.glob("*.toml")):
+    for path in sorted(HERE.glob("*/*.toml")):
         data = tomllib.loads(path.read_text())
         name = data["family"]
         clauses = tuple(Clause(family=name, **entry) for entry in data["clause"])

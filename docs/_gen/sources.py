@@ -40,11 +40,11 @@ class BackendDifference:
 
 @cache
 def differences() -> dict[str, list[BackendDifference]]:
-    """``{clause id: [known differences]}`` from every ``adapters/*/known_differences*.toml``."""
+    """``{clause id: [known differences]}`` from every ``adapters/<backend>/known_differences/<family>.toml``."""
     out: dict[str, list[BackendDifference]] = defaultdict(list)
-    for path in sorted((ROOT / "adapters").glob("*/known_differences*.toml")):
+    for path in sorted((ROOT / "adapters").glob("*/known_differences/*.toml")):
         for difference in known_differences.load(path):
-            out[difference.clause].append(BackendDifference(path.parent.name, difference))
+            out[difference.clause].append(BackendDifference(path.parent.parent.name, difference))
     return dict(out)
 
 

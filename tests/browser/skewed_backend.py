@@ -1,7 +1,7 @@
 """A reference backend with planted faults, so that a report shows every status.
 
 ``nn.CosineDecayLR`` is off by 1e-6 (``LRS.CosineDecayLR.values`` fails; its ``clamp`` cases are a
-known difference, listed in ``known_differences.toml`` beside this module) and ``nn.warmup_lr`` is
+known difference, listed in ``known_differences/lrs.toml`` beside this module) and ``nn.warmup_lr`` is
 not applicable. Select it with ``--backend tests.browser.skewed_backend:SKEWED``.
 """
 from __future__ import annotations

@@ -211,7 +211,7 @@ class Optimizer(Cell):
     def _init_group_params(self, parameters, learning_rate, weight_decay) -> None:
         self._parse_group_params(parameters, learning_rate)
         default_lr = self._build_single_lr(learning_rate, "learning_rate")
-        seen_names: list[str] = []
+        seen_names: set[str] = set()
         ordered_parameters = []
         for group_num, group_param in enumerate(parameters):
             if "order_params" in group_param:
@@ -233,7 +233,7 @@ class Optimizer(Cell):
                     raise RuntimeError(f"For 'Optimizer', the {param.name} parameter already exists, it does not "
                                        f"support repeated setting. Please check whether the optimizer parameter "
                                        f"has been set multiple times.")
-                seen_names.append(param.name)
+                seen_names.add(param.name)
                 self.group_lr.append(lr)
                 self.group_weight_decay.append(weight_decay_)
                 self.group_grad_centralization.append(grad_centralization)
@@ -245,8 +245,13 @@ class Optimizer(Cell):
             raise ValueError(f"For 'Optimizer',the length of order parameters must be the same as the length of "
                              f"group parameters, but got order parameters' length {len(ordered_parameters)}, "
                              f"group parameters' length {len(self.group_params)}.")
-        names = [param.name for param in ordered_parameters]
-        order = [names.index(param.name) for param in self.group_params]
+        position: dict[str, int] = {}  # first position of each name, as list.index finds it
+        for index, param in enumerate(ordered_parameters):
+            position.setdefault(param.name, index)
+        missing = next((param.name for param in self.group_params if param.name not in position), None)
+        if missing is not None:
+            raise ValueError(f"{missing!r} is not in list")
+        order = [position[param.name] for param in self.group_params]
         for attribute in ("group_params", "group_lr", "group_weight_decay", "group_grad_centralization"):
             values = getattr(self, attribute)
             reordered = [None] * len(values)
@@ -283,14 +288,16 @@ class Optimizer(Cell):
         else:
             raise TypeError(f"For 'get_lr_parameter', the 'param' must be 'Parameter' or 'list' type, "
                             f"but got {type(param)}.")
-        ids = [id(p) for p in self.parameters]
+        index_of = {}  # id(parameter) -> its first index in self.parameters
+        for index, p in enumerate(self.parameters):
+            index_of.setdefault(id(p), index)
         found = []
         for p in param_list:
             validator.check_value_type("parameter", p, [Parameter], self.cls_name)
-            if id(p) not in ids:
+            if id(p) not in index_of:
                 raise ValueError(f"For 'get_lr_parameter', the parameter {p.name} is not in optimizer, please "
                                  f"check whether the argument 'param' is correct.")
-            lr = self.learning_rate[ids.index(id(p))] if self.is_group_lr else self.learning_rate
+            lr = self.learning_rate[index_of[id(p)]] if self.is_group_lr else self.learning_rate
             found.append(lr.learning_rate if isinstance(lr, (_ConvertToCell, _IteratorLearningRate)) else lr)
         return found if isinstance(param, list) else found[0]
 

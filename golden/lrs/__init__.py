@@ -1,0 +1,1 @@
+"""lrs family golden generators: ``golden/lrs/<topic>.py`` writes ``golden/data/lrs_<topic>.json``."""

@@ -1,0 +1,1 @@
+"""nn family golden generators: ``golden/nn/<topic>.py`` writes ``golden/data/nn_<topic>.json``."""
