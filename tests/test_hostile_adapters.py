@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -60,21 +59,20 @@ def test_missing_case_is_partial_never_passed(tmp_path):
     assert dict(zip(header[1:], row[1:]))["partial"] == "1", output
 
 
-def _with_known_differences(tmp_path: Path, toml: str) -> dict:
+def _known_differences(tmp_path: Path, test: str, clause: str, **fields) -> dict:
+    """The environment of a run whose backend has one known difference (``fields``: mismatch, raises, match ...)."""
     path = tmp_path / "known_differences.toml"
-    path.write_text(textwrap.dedent(toml))
+    entry = {"test": test, "clause": clause, "reason": "planted", **fields}
+    path.write_text("[[difference]]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in entry.items()))
     return {"HOSTILE_KNOWN_DIFFERENCES": str(path)}
 
 
+WARMUP_CASES = "test_lr_golden[LR.warmup_lr.values/*]"
+
+
 def test_known_difference_does_not_absorb_another_failure(tmp_path):
-    """An entry excusing a comparison that is off does not excuse a ZeroDivisionError."""
-    env = _with_known_differences(tmp_path, """
-        [[difference]]
-        test = "test_lr_golden[LR.warmup_lr.values/*]"
-        clause = "LR.warmup_lr.values"
-        reason = "1 ulp off"
-        mismatch = true
-    """)
+    """An entry excusing a comparison that is off ("1 ulp off") does not excuse a ZeroDivisionError."""
+    env = _known_differences(tmp_path, WARMUP_CASES, "LR.warmup_lr.values", mismatch=True)
     code, output, statuses = run(tmp_path, "ZERO_DIVISION", WARMUP, env)
     assert code == 1, output
     assert statuses["LR.warmup_lr.values"] == "failed", statuses
@@ -83,29 +81,16 @@ def test_known_difference_does_not_absorb_another_failure(tmp_path):
 
 def test_known_difference_stating_the_failure_excuses_it(tmp_path):
     """The control: the same failure stated as it is observed is a known difference."""
-    env = _with_known_differences(tmp_path, """
-        [[difference]]
-        test = "test_lr_golden[LR.warmup_lr.values/*]"
-        clause = "LR.warmup_lr.values"
-        reason = "divides by zero"
-        raises = "ZeroDivisionError"
-        match = "division by zero"
-    """)
+    env = _known_differences(tmp_path, WARMUP_CASES, "LR.warmup_lr.values", raises="ZeroDivisionError",
+                             match="division by zero")
     code, output, statuses = run(tmp_path, "ZERO_DIVISION", WARMUP, env)
     assert code == 0, output
     assert statuses["LR.warmup_lr.values"] == "known-difference", statuses
 
 
 def test_unsupported_entry_on_a_passing_test_fails(tmp_path):
-    env = _with_known_differences(tmp_path, """
-        [[difference]]
-        test = "test_lr_golden[LR.exponential_decay_lr.stair/*]"
-        clause = "LR.exponential_decay_lr.stair"
-        reason = "no kernel"
-        kind = "unsupported"
-        raises = "RuntimeError"
-        match = "kernel"
-    """)
+    env = _known_differences(tmp_path, "test_lr_golden[LR.exponential_decay_lr.stair/*]",
+                             "LR.exponential_decay_lr.stair", kind="unsupported", raises="RuntimeError", match="kernel")
     code, output, statuses = run(tmp_path, "ZERO_DIVISION", ("conformance/test_lr_golden.py", "-k",
                                                               "LR.exponential_decay_lr.stair"), env)
     assert code == 1, output
@@ -114,13 +99,7 @@ def test_unsupported_entry_on_a_passing_test_fails(tmp_path):
 
 @pytest.mark.parametrize("pattern", ["test_lr_golden[LR.*]", "*", "test_lr_golden[LR.warmup_lr.*]"])
 def test_over_matching_known_difference_is_refused(tmp_path, pattern):
-    env = _with_known_differences(tmp_path, f"""
-        [[difference]]
-        test = "{pattern}"
-        clause = "LR.warmup_lr.values"
-        reason = "absorbs everything"
-        mismatch = true
-    """)
+    env = _known_differences(tmp_path, pattern, "LR.warmup_lr.values", mismatch=True)
     code, output, _ = run(tmp_path, "ZERO_DIVISION", WARMUP, env)
     assert code not in (0, 1), output  # a usage error: the run does not start
     assert "LR.warmup_lr.values" in output and ("must start with the clause ID" in output or "no '*'" in output), output

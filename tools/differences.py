@@ -198,9 +198,26 @@ def run(backend: str, python: str, extra: list[str]) -> int:
     return code
 
 
+REGEX_SPECIAL = re.compile(r"[.^$*+?{}()|\[\]\\]")
+#: a failure message that is a raised exception: ``TypeName: message``
+RAISED = re.compile(r"^(?:E\s+)?([A-Z]\w*(?:Error|Exception|Interrupt|Timeout)): (.*)$", re.M)
+
+
+def _failure_fields(detail: dict) -> list[str]:
+    """What the failure was, as an entry states it: ``raises`` and ``match`` for an exception named in the
+    message, else ``mismatch = true`` (check it: the next run says when the entry names another failure)."""
+    raised = None if detail["message"].lstrip().startswith(("AssertionError", "assert ")) else RAISED.search(
+        detail["message"])
+    if raised is None or raised.group(1) == "AssertionError":
+        return ["mismatch = true"]
+    pattern = REGEX_SPECIAL.sub(r"\\\g<0>", raised.group(2)[:80])
+    return [f"raises = {json.dumps(raised.group(1))}", f"match = {json.dumps(pattern)}"]
+
+
 def draft(backend: str) -> str:
     """TOML entries for every failed test of ``backend``'s results; the reason is copied from a known
-    difference of the same clause when the adapter has one, else TODO (write it, check the numbers)."""
+    difference of the same clause when the adapter has one, else TODO (write it, check the numbers), and the
+    failure stated as ``raises``/``match`` or ``mismatch`` from the message."""
     import tomllib
 
     import adapters
@@ -218,7 +235,7 @@ def draft(backend: str) -> str:
                 test = detail["test"].split("::")[-1]
                 out += ["[[difference]]", f"test = {json.dumps(test)}", f"clause = {json.dumps(clause['id'])}",
                         f"reason = {json.dumps(known.get(clause['id'], 'TODO'))}",
-                        f"observed = {json.dumps(_reason(detail)[:400])}", ""]
+                        f"observed = {json.dumps(_reason(detail)[:400])}", *_failure_fields(detail), ""]
     return "\n".join(out)
 
 
