@@ -40,6 +40,9 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "clause(id): the specification clause a test checks")
+    if not config.getini("enable_assertion_pass_hook"):
+        raise pytest.UsageError("the conformance suite counts passing asserts as comparisons: run it with "
+                                "pyproject.toml's enable_assertion_pass_hook = true (conformance/verdict.py)")
     config._optimspec_adapter = adapters.load(config.getoption("--backend"))
     try:
         config._optimspec_adapter.configure(device=config.getoption("--device"))
