@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from adapters.base import ParamSpec
@@ -93,7 +93,8 @@ def _golden_case(clause, module, api, args, params, grads) -> dict:
 
 @pytest.mark.parametrize("clause", [pytest.param(c, id=f"{c}/differential", marks=pytest.mark.clause(c))
                                     for c in OPTIMIZERS])
-@settings(max_examples=4, deadline=None)  # each example: a sympy golden plus an optimizer (MindSpore: 15-150 ms)
+@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])  # each example: a
+# sympy golden plus an optimizer (MindSpore: 15-150 ms); no shrinking, which would build hundreds of goldens
 @given(data=st.data())
 def test_random_inputs_follow_the_exact_golden(backend, clause, data):
     """The golden generator of the optimizer builds the exact teacher-forced trajectory of drawn inputs; the
