@@ -90,9 +90,30 @@ class PrimitiveHandle:
         raise NotImplementedError
 
 
+class NotANumber(AssertionError):
+    """A backend returned something that is not a number where the suite asks for one (a string ``"0.1"``, a
+    bool, None, an object array): a failure of the case, never converted (an AssertionError, so that no test
+    takes it for an exception the backend raised on purpose)."""
+
+
+def numeric(value, what: str):
+    """``value`` unchanged if it is numeric: a Python int or float, or something NumPy reads as an integer or
+    floating-point array (a NumPy array or scalar, a backend tensor with ``asnumpy`` or ``__array__``, a list
+    of those); otherwise :class:`NotANumber` naming ``what`` and the value's type."""
+    try:
+        kind = np.asarray(value.asnumpy() if hasattr(value, "asnumpy") else value).dtype.kind
+    except (TypeError, ValueError):
+        kind = "O"
+    if isinstance(value, (bool, str, bytes)) or kind not in "iuf":
+        raise NotANumber(f"{what} returned {type(value).__name__} {value!r:.200}, not a number")
+    return value
+
+
 def as_floats(values) -> list[float]:
-    """Learning rates (Python floats, NumPy scalars, one-element backend tensors) as Python floats."""
-    return [float(np.asarray(v.asnumpy())) if hasattr(v, "asnumpy") else float(v) for v in values]
+    """Learning rates (Python floats, NumPy scalars, one-element backend tensors) as Python floats; anything
+    else (a string ``"0.1"``) is :class:`NotANumber`."""
+    return [float(np.asarray(numeric(v, "a learning rate").asnumpy() if hasattr(v, "asnumpy") else v))
+            for v in values]
 
 
 class SchedulerHandle:

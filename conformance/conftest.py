@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, settings
 import adapters
 from adapters.base import NotApplicable
 from conformance import known_differences, runner, verdict
+from conformance.boundary import CheckedAdapter
 from conformance.clauses import registry
-from conformance.report import add_report_option, register_report
+from conformance.report import add_report_option, describe, register_report
 from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
 from golden import store
 
@@ -43,19 +44,19 @@ def pytest_configure(config):
     if not config.getini("enable_assertion_pass_hook"):
         raise pytest.UsageError("the conformance suite counts passing asserts as comparisons: run it with "
                                 "pyproject.toml's enable_assertion_pass_hook = true (conformance/verdict.py)")
-    config._optimspec_adapter = adapters.load(config.getoption("--backend"))
-    try:
-        config._optimspec_adapter.configure(device=config.getoption("--device"))
-    except ValueError as exc:
-        raise pytest.UsageError(f"--device: {exc}") from None
+    broken = store.verify()  # cheap (digests, counts, floor; no sympy): a shrunk store never runs fewer tests
+    if broken:
+        raise pytest.UsageError("the golden store is incomplete or corrupt:\n  " + "\n  ".join(broken))
+    config._optimspec_adapter = runner.load_backend(config.getoption("--backend"), config.getoption("--device"))
     config.pluginmanager.register(_ClauseTablePlugin(config._optimspec_adapter), "optimspec-clause-table")
+    runner.configure_timeout(config)
     config.pluginmanager.register(runner.RobustRunner(config), "optimspec-runner")
     register_report(config)
 
 
 def pytest_report_header(config):
     adapter = config._optimspec_adapter
-    info = adapter.describe()
+    info = describe(adapter)
     details = ", ".join(f"{k}={v}" for k, v in info.items() if k != "backend")
     return [f"optimspec: spec {store.SPEC_VERSION}, golden format v{store.FORMAT_VERSION}, mirrors {store.MIRRORS}",
             f"optimspec backend: {info['backend']} ({details})",
@@ -64,8 +65,8 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def backend(pytestconfig):
-    """The adapter under test (imported once per session)."""
-    return pytestconfig._optimspec_adapter
+    """The adapter under test (imported once per session), its returned values type-checked."""
+    return CheckedAdapter(pytestconfig._optimspec_adapter)
 
 
 @pytest.fixture(scope="session")
@@ -113,6 +114,7 @@ def pytest_collection_modifyitems(session, config, items):
             raise pytest.UsageError(f"{item.nodeid}: its test ID must start with its clause ID {clause} "
                                     f"(e.g. [{clause}/label]; conformance.marks.clause_test for a test without parameters)")
         item.user_properties.append(("clause", clause))
+        runner.filter_expected_warnings(item, clause)
         if "backend" not in item.fixturenames:
             item.user_properties.append((BACKEND_INDEPENDENT, True))
         for difference in known:
@@ -203,6 +205,6 @@ class _ClauseTablePlugin:
     def pytest_terminal_summary(self, terminalreporter):
         if not self.tally.status:
             return
-        info = self.adapter.describe()
+        info = describe(self.adapter)
         for line in self.tally.render(f"optimspec clauses against {info['backend']} {info['version']}"):
             terminalreporter.write_line(line)

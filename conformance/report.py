@@ -11,29 +11,42 @@ differing value and the expected one, read from the suite's failure messages (``
 ``expected ...`` lines, ``conformance/messages.py``) or from ``("got", ...)``/``("expected", ...)``
 user properties a test records. Works under pytest-xdist: the controller reads the reports'
 ``user_properties`` (the clause) like the end-of-run table does.
+
+Safe by construction against whatever a backend says (its name, version, exception messages): every
+string of the document has its control characters made visible (:func:`printable`); ``report.html`` is a
+Jinja2 template rendered with autoescape, its embedded JSON through ``tojson`` (``<``, ``>``, ``&`` escaped);
+``report.md`` is a Jinja2 template whose every interpolation passes through :func:`markdown_text`.
+Each clause ID links to its spec anchor, ``docs/spec/<page>.md#<ID>``, relative to the report's folder.
 """
 from __future__ import annotations
 
-import html
 import json
+import os
 import platform
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
+import jinja2
 import numpy as np
 import pytest
 from _pytest import junitxml
+from markupsafe import Markup
 
 from conformance.clauses import families
 from conformance.summary import COLUMNS, ClauseTally, outcome
 from golden import store
 
+ROOT = Path(__file__).resolve().parents[1]
+
 FORMAT = "optimspec-report"
 FORMAT_VERSION = 1
 MESSAGE_LIMIT = 2000  # characters kept of a failure message
 MAX_DETAILS = 20  # non-passing tests described per clause (the rest are counted)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 GOT = re.compile(r"^\s*got\s+(.+)$", re.M)
 EXPECTED = re.compile(r"^\s*expected\s+(.+)$", re.M)
 
@@ -124,9 +137,10 @@ class ReportWriter:
             xml.add_global_property(f"clause:{clause}", clause_status)
         document = self.document(int(exitstatus))
         self.directory.mkdir(parents=True, exist_ok=True)
+        spec_root = os.path.relpath(ROOT, self.directory).replace(os.sep, "/") + "/"
         (self.directory / "report.json").write_text(json.dumps(document, indent=1) + "\n")
-        (self.directory / "report.md").write_text(markdown(document))
-        (self.directory / "report.html").write_text(html_page(document))
+        (self.directory / "report.md").write_text(markdown(document, spec_root))
+        (self.directory / "report.html").write_text(html_page(document, spec_root))
 
     def pytest_terminal_summary(self, terminalreporter):
         terminalreporter.write_line(f"optimspec report: {self.directory}/report.html (.md, .json, junit.xml)")
@@ -141,14 +155,47 @@ class ReportWriter:
                 record = self.records.get(clause.id, ClauseRecord())
                 clauses.append({"id": clause.id, "api": clause.api, "status": status.get(clause.id, "untested"),
                                 "spec": f"docs/spec/{family.page}.md#{clause.id}", "tests": dict(record.counts),
-                                "details": [asdict(detail) for detail in record.details]})
+                                "details": [asdict(d) for d in sorted(record.details, key=lambda d: d.test)]})
             out_families.append({"name": name, "title": family.title, "page": family.page, "clauses": clauses})
-        return {"format": FORMAT, "format_version": FORMAT_VERSION, "spec_version": store.SPEC_VERSION,
+        document = {"format": FORMAT, "format_version": FORMAT_VERSION, "spec_version": store.SPEC_VERSION,
                 "golden_format_version": store.FORMAT_VERSION, "mirrors": store.MIRRORS,
-                "backend": self.adapter.describe(), "exitstatus": exitstatus,
+                "backend": describe(self.adapter), "exitstatus": exitstatus,
                 "host": {"python": platform.python_version(), "numpy": np.__version__},
-                "summary": [{"family": name, **counts} for name, counts in self.tally.rows()],
+                "summary": [{"family": name, **{c: counts.get(c, 0) for c in COLUMNS}, "total": sum(counts.values())}
+                            for name, counts in self.tally.rows()],
                 "families": out_families}
+        return printable(document)
+
+
+
+
+def describe(adapter) -> dict:
+    """``adapter.describe()`` with string values, ``backend`` and ``version`` always present, or what went wrong:
+    a faulty adapter never costs the header, the clause table or the report."""
+    fallback = {"backend": str(getattr(adapter, "name", type(adapter).__name__)), "version": "?"}
+    try:
+        info = dict(adapter.describe())
+    except Exception as exc:  # noqa: BLE001 - the backend's own bug, reported instead of raised
+        return {**fallback, "describe_error": f"{type(exc).__name__}: {exc}"}
+    return {**fallback, **{str(key): str(value) for key, value in info.items()}}
+
+
+#: Bidirectional-text and line-separator characters: invisible, and able to reorder or break what is shown
+HIDDEN = {0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def printable(value):
+    """``value`` (JSON-ready data) with every control character of its strings, except newline and tab,
+    written as a visible escape (ESC as ``\\x1b``): nothing a backend says can move a terminal's cursor,
+    end a C string early or reorder the text around it, in any of the report's formats."""
+    if isinstance(value, str):
+        return "".join(ch if ch in "\n\t" or not (unicodedata.category(ch) == "Cc" or ord(ch) in HIDDEN)
+                       else ascii(ch)[1:-1] for ch in value)
+    if isinstance(value, dict):
+        return {printable(key): printable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [printable(item) for item in value]
+    return value
 
 
 def headline(document: dict) -> str:
@@ -158,97 +205,56 @@ def headline(document: dict) -> str:
 
 
 def summary_line(clause: dict) -> str:
-    """One line for a clause's worst detail: the first differing value, or the reason."""
+    """One line for a clause's worst details: the first that names a differing value, or the first reason."""
     worst = [d for d in clause["details"] if d["status"] == clause["status"]]
     if not worst:
         return ""
-    first = worst[0]
+    first = next((d for d in worst if d["got"] is not None or d["expected"] is not None), worst[0])
     if first["got"] is not None or first["expected"] is not None:
         return f"got {first['got']}, expected {first['expected']} ({first['test']})"
     return f"{first['message'].splitlines()[0] if first['message'] else ''} ({first['test']})"
 
 
-def markdown(document: dict) -> str:
-    lines = ["# Conformance report", "", headline(document), "",
-             "| family | " + " | ".join(COLUMNS) + " | total |", "|---|" + "---|" * (len(COLUMNS) + 1)]
-    for row in document["summary"]:
-        counts = [row.get(column, 0) for column in COLUMNS]
-        lines.append(f"| {row['family']} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
-    for family in document["families"]:
-        lines += ["", f"## {family['title']} (`{family['name']}`)", "", "| clause | status | tests | detail |",
-                  "|---|---|---|---|"]
-        for clause in family["clauses"]:
-            tests = ", ".join(f"{n} {status}" for status, n in sorted(clause["tests"].items())) or "—"
-            detail = summary_line(clause).replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| `{clause['id']}` | {clause['status']} | {tests} | {detail} |")
-    return "\n".join(lines) + "\n"
+def test_counts(tests: dict[str, int]) -> str:
+    return ", ".join(f"{n} {status}" for status, n in sorted(tests.items())) or "\u2014"
 
 
-def html_page(document: dict) -> str:
-    data = json.dumps(document).replace("</", "<\\/")  # nothing in the data can close the script element
-    return HTML.replace("@TITLE@", html.escape(headline(document))).replace("@DATA@", data)
+#: Markdown's inline syntax within a table cell: a backslash before any of these shows it literally (CommonMark,
+#: GFM tables). Block syntax (``#``, ``-``, ``+``) needs none: a value never starts a line.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()|~])")
 
 
-HTML = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>@TITLE@</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-td.num { text-align: right; }
-.passed { background: #e6f4ea; } .failed { background: #fce8e6; }
-.known-difference { background: #fef7e0; } .partial { background: #e8f0fe; } .n\\/a, .untested { background: #f1f3f4; }
-pre { white-space: pre-wrap; margin: 0.3em 0; font-size: 12px; }
-</style>
-</head>
-<body>
-<h1>Conformance report</h1>
-<p id="headline">@TITLE@</p>
-<noscript>This page builds its tables with JavaScript; the same data is in report.json and report.md.</noscript>
-<div id="summary"></div>
-<div id="families"></div>
-<script type="application/json" id="report-data">@DATA@</script>
-<script>
-"use strict";
-const report = JSON.parse(document.getElementById("report-data").textContent);
-const COLUMNS = ["passed", "partial", "failed", "known-difference", "n/a", "untested"];
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
-  for (const child of children) node.append(child);
-  return node;
-}
-function row(cells, attrs) { return el("tr", attrs, ...cells.map(c => el("td", {}, c))); }
-const summary = el("table", {id: "summary-table"},
-  el("tr", {}, ...["family", ...COLUMNS, "total"].map(c => el("th", {}, c))));
-for (const line of report.summary) {
-  const counts = COLUMNS.map(c => line[c] || 0);
-  summary.append(row([line.family, ...counts.map(String), String(counts.reduce((a, b) => a + b, 0))]));
-}
-document.getElementById("summary").append(summary);
-for (const family of report.families) {
-  const table = el("table", {"class": "family", "data-family": family.name},
-    el("tr", {}, ...["clause", "API", "status", "tests", "detail"].map(c => el("th", {}, c))));
-  for (const clause of family.clauses) {
-    const detail = el("td", {});
-    for (const d of clause.details) {
-      const text = d.got !== null || d.expected !== null
-        ? `got ${d.got}\\nexpected ${d.expected}\\n\\n${d.message}` : d.message;
-      detail.append(el("details", {}, el("summary", {}, `${d.status}: ${d.test}`), el("pre", {}, text)));
-    }
-    const tests = Object.entries(clause.tests).map(([s, n]) => `${n} ${s}`).join(", ");
-    const tr = el("tr", {"class": clause.status, "data-clause": clause.id},
-      el("td", {}, el("code", {}, clause.id)), el("td", {}, clause.api), el("td", {}, clause.status),
-      el("td", {}, tests || "\\u2014"), detail);
-    table.append(tr);
-  }
-  document.getElementById("families").append(
-    el("section", {id: `family-${family.name}`}, el("h2", {}, `${family.title} (${family.name})`), table));
-}
-</script>
-</body>
-</html>
-"""
+def markdown_text(value) -> str:
+    """The one escaping function of ``report.md`` (the template's ``finalize``: every interpolation passes
+    here). One line (newlines become spaces, so no value starts a row), ``& < >`` as entities (no raw HTML,
+    no autolink), and a backslash before every inline Markdown character (no cell, link, code span or
+    emphasis). :class:`markupsafe.Markup` values, the links the template builds itself, pass unchanged."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).splitlines())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def spec_url(path: str) -> Markup:
+    """A link target into the spec pages (built from the clause registry, never from a backend)."""
+    return Markup(quote(path, safe="/#."))
+
+
+def _environment(**options) -> jinja2.Environment:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                                     keep_trailing_newline=True, **options)
+    environment.filters.update(test_counts=test_counts, summary_line=summary_line, url=spec_url)
+    return environment
+
+
+HTML = _environment(autoescape=True).get_template("report.html.j2")
+MARKDOWN = _environment(autoescape=False, finalize=markdown_text).get_template("report.md.j2")
+
+
+def markdown(document: dict, spec_root: str) -> str:
+    return MARKDOWN.render(document=document, columns=COLUMNS, headline=headline(document), spec_root=spec_root)
+
+
+def html_page(document: dict, spec_root: str) -> str:
+    return HTML.render(document=document, columns=COLUMNS, headline=headline(document), spec_root=spec_root)

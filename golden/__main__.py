@@ -1,22 +1,37 @@
 """``python -m golden``: regenerate every golden file; ``python -m golden --check``: verify them.
 
 Regeneration is deterministic (byte-identical on every run and machine) and atomic: everything is
-computed in memory first, then each file is written to a temporary file and renamed, MANIFEST last.
-``--check`` exits 1 naming the file and the first differing case when a committed golden is stale,
-hand-edited, unparseable, missing, or has fewer cases than its floor; 0 otherwise.
+computed first, then the whole store is written into ``golden/.staging/`` and moved into place at once
+(``golden.store.commit``). ``--check`` exits 1 naming the file when the store is incomplete or corrupt
+(``golden.store.verify``: MANIFEST or floor missing, empty or corrupt, a missing, shrunk, edited or stray
+file) or when a committed golden is stale (the first differing case with its old and new values), and
+prints the command that fixes it; 0 otherwise.
+
+The generators run in parallel, one process per core. A file's generation is reused from
+``.golden-cache/`` (git-ignored) when neither ``golden/``'s Python sources nor the sympy, mpmath and
+Python versions changed since it was computed (the generators are deterministic functions of those);
+``--fresh`` ignores the cache.
 """
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import hashlib
+import importlib
 import json
+import os
+import pkgutil
+import platform
+import shutil
 import sys
 import time
-
-import importlib
-import pkgutil
+from pathlib import Path
 
 import golden
 from golden import store
+
+CACHE = store.ROOT.parent / ".golden-cache"
+SHOWN = 300  # characters of an old or new value shown in a STALE message
 
 
 def generators(only: list[str] | None = None) -> dict:
@@ -37,14 +52,54 @@ def generators(only: list[str] | None = None) -> dict:
     return dict(sorted(found.items()))
 
 
-def generate(only: list[str] | None = None) -> dict[str, bytes]:
-    files = {}
-    for name, module in generators(only).items():
-        started = time.perf_counter()
-        files[name] = store.dumps(module.__name__, module.build())
-        print(f"  {name}: {len(json.loads(files[name])['cases'])} cases in {time.perf_counter() - started:.2f} s",
+def sources_digest() -> str:
+    """What a generator's output depends on: every Python source of ``golden/`` but this command's, and the
+    versions of sympy, mpmath and Python."""
+    import mpmath
+    import sympy
+
+    digest = hashlib.sha256(f"{platform.python_version()} {sympy.__version__} {mpmath.__version__}".encode())
+    for path in sorted(set(store.ROOT.rglob("*.py")) - {Path(__file__).resolve()}):
+        digest.update(f"{path.relative_to(store.ROOT)}\0".encode() + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build(module_name: str) -> tuple[bytes, float]:
+    """One golden file's bytes and the seconds its generation took (run in a worker process)."""
+    started = time.perf_counter()
+    module = importlib.import_module(module_name)
+    return store.dumps(module_name, module.build()), time.perf_counter() - started
+
+
+def generate(only: list[str] | None = None, cached: bool = True) -> dict[str, bytes]:
+    """``{file name: bytes}`` of every generator (or of ``only``), from the cache or computed in parallel."""
+    modules = generators(only)
+    cache = CACHE / sources_digest()
+    files = {name: (cache / name).read_bytes() for name in modules if cached and (cache / name).exists()}
+    if files:
+        print(f"  {len(files)} file(s) from {CACHE.name}/ (golden sources unchanged; --fresh recomputes)",
               file=sys.stderr)
-    return files
+    todo = [name for name in modules if name not in files]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1) or 1) as pool:
+        futures = {pool.submit(build, modules[name].__name__): name for name in todo}
+        for future in concurrent.futures.as_completed(futures):
+            name = futures[future]
+            files[name], seconds = future.result()
+            print(f"  {name}: {len(json.loads(files[name])['cases'])} cases in {seconds:.2f} s", file=sys.stderr)
+    if todo:
+        for stale in (path for path in CACHE.glob("*") if path != cache):
+            shutil.rmtree(stale, ignore_errors=True)  # computed from older sources: never valid again
+        cache.mkdir(parents=True, exist_ok=True)
+        for name in todo:  # write, then rename: a concurrent reader (xdist workers) never sees half a file
+            partial = cache / f".{name}.{os.getpid()}"
+            partial.write_bytes(files[name])
+            os.replace(partial, cache / name)
+    return dict(sorted(files.items()))
+
+
+def _shown(value) -> str:
+    text = json.dumps(value, sort_keys=True)
+    return text if len(text) <= SHOWN else text[:SHOWN] + f"... ({len(text)} characters)"
 
 
 def _first_difference(name: str, committed: bytes, fresh: bytes) -> str:
@@ -61,58 +116,59 @@ def _first_difference(name: str, committed: bytes, fresh: bytes) -> str:
         if old[case_id] != new[case_id]:
             keys = sorted(k for k in old[case_id].keys() | new[case_id].keys()
                           if old[case_id].get(k) != new[case_id].get(k))
-            return f"golden/data/{name}: case {case_id!r} differs from the generator in {keys}"
+            return (f"golden/data/{name}: case {case_id!r} differs from the generator in {keys}:\n"
+                    + "".join(f"    {key}: committed {_shown(old[case_id].get(key))}\n"
+                              f"    {' ' * len(key)}  generated {_shown(new[case_id].get(key))}\n" for key in keys)
+                    ).rstrip()
     return f"golden/data/{name}: differs from the generator in layout (hand-edited?)"
 
 
 def check(files: dict[str, bytes]) -> list[str]:
-    problems = []
-    floor = store.read_floor()
+    """Every problem of the store on disk (``store.verify``) and every committed file that differs from
+    ``files``, the generators' output."""
+    problems = store.verify()
     try:
-        manifest = store.read_manifest()
-    except store.GoldenError as exc:
-        manifest = {}
-        problems.append(str(exc))
+        floor = store.read_floor()
+    except store.GoldenError:
+        floor = {}  # already reported by verify()
     for name, fresh in files.items():
-        path = store.DATA / name
-        if not path.exists():
-            problems.append(f"golden/data/{name}: missing")
-            continue
-        committed = path.read_bytes()
-        if committed != fresh:
-            problems.append(_first_difference(name, committed, fresh))
-        elif manifest and manifest.get(name, (None,))[0] != store.sha256(committed):
-            problems.append(f"golden/MANIFEST: wrong or missing entry for {name}")
         count = len(json.loads(fresh)["cases"])
         if count < floor.get(name, 0):
-            problems.append(f"golden/data/{name}: {count} cases, fewer than the floor {floor[name]}")
-    if manifest and store.manifest_text(files) != store.MANIFEST.read_text():
-        problems.append("golden/MANIFEST: differs from the files the generators produce")
-    for name in sorted(set(manifest) - set(files)):
-        problems.append(f"golden/MANIFEST: lists {name}, which no generator produces")
-    return problems
+            problems.append(f"golden/data/{name}: its generator produces {count} cases, fewer than the floor "
+                            f"{floor[name]} (golden cases never shrink)")
+        path = store.DATA / name
+        if not path.exists():
+            problems.append(f"golden/data/{name}: produced by a generator but missing")
+        elif path.read_bytes() != fresh:
+            problems.append(_first_difference(name, path.read_bytes(), fresh))
+    try:
+        manifest = store.read_manifest()
+    except store.GoldenError:
+        manifest = None  # already reported by verify()
+    if manifest is not None and store.manifest_text(files) != store.MANIFEST.read_text():
+        problems.append("golden/MANIFEST: differs from the files the generators produce"
+                        + "".join(f"\n    lists {name}, which no generator produces" for name in manifest.keys() - files.keys()))
+    return list(dict.fromkeys(problems))
 
 
 def write(files: dict[str, bytes]) -> None:
+    """Replace the whole store by ``files``; refused when a file would have fewer cases than its floor."""
     floor = store.read_floor()
-    for name, data in files.items():
-        count = len(json.loads(data)["cases"])
+    counts = {name: len(json.loads(data)["cases"]) for name, data in files.items()}
+    for name, count in counts.items():
         if count < floor.get(name, 0):
             raise SystemExit(f"refusing to write golden/data/{name}: {count} cases, fewer than the floor "
                              f"{floor[name]} (golden cases never shrink)")
-    store.DATA.mkdir(exist_ok=True)
-    for name, data in files.items():
-        store.atomic_write(store.DATA / name, data)
-    new_floor = {name: max(floor.get(name, 0), len(json.loads(data)["cases"])) for name, data in files.items()}
-    store.atomic_write(store.FLOOR, (json.dumps({**floor, **new_floor}, indent=1, sort_keys=True) + "\n").encode())
-    store.atomic_write(store.MANIFEST, store.manifest_text(files).encode())
+    gone = sorted(set(floor) - set(files))
+    if gone:
+        raise SystemExit(f"refusing to drop {gone}: golden/case_floor.json keeps them (golden cases never shrink)")
+    store.commit(files, {**floor, **{name: max(floor.get(name, 0), count) for name, count in counts.items()}})
 
 
 def write_some(files: dict[str, bytes]) -> None:
-    """Rewrite only these files; the other MANIFEST entries are kept as they are."""
+    """Rewrite only these files; the others are kept as MANIFEST lists them."""
     others = {name: store.DATA.joinpath(name).read_bytes() for name in store.read_manifest() if name not in files}
-    write(files)
-    store.atomic_write(store.MANIFEST, store.manifest_text({**others, **files}).encode())
+    write({**others, **files})
 
 
 def main(argv=None) -> int:
@@ -120,22 +176,26 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="verify the committed goldens instead of writing them")
     parser.add_argument("--only", action="append", metavar="STEM",
                         help="regenerate only golden/data/STEM.json (repeatable); the rest of MANIFEST is kept")
+    parser.add_argument("--fresh", action="store_true", help=f"recompute every file, ignoring {CACHE.name}/")
     args = parser.parse_args(argv)
     if args.only and args.check:
         parser.error("--check always verifies every golden file")
-    files = generate(args.only)
-    if args.only:
-        write_some(files)
-        print(f"wrote {', '.join(files)} and updated golden/MANIFEST")
-        return 0
-    if args.check:
-        problems = check(files)
-        for problem in problems:
-            print(f"STALE: {problem}")
-        print("golden check: " + ("FAILED" if problems else f"OK ({len(files)} files)"))
-        return 1 if problems else 0
-    write(files)
-    print(f"wrote {len(files)} golden files and golden/MANIFEST")
+    try:
+        if not args.check:
+            store.recover()
+        files = generate(args.only, cached=not args.fresh)
+        if args.check:
+            problems = check(files)
+            for problem in problems:
+                print(f"STALE: {problem}")
+            print(f"golden check: FAILED; to fix: {store.FIX}" if problems else f"golden check: OK ({len(files)} files)")
+            return 1 if problems else 0
+        (write_some if args.only else write)(files)
+    except store.GoldenError as exc:
+        print(f"golden: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {', '.join(files) if args.only else f'{len(files)} golden files'}, golden/MANIFEST and "
+          f"golden/case_floor.json")
     return 0
 
 

@@ -2,7 +2,7 @@
 
     python -m tools.differences run BACKEND...   # run the suite on each backend, save docs/results/<backend>.json
     python -m tools.differences table [--check]  # docs/results/*.json -> docs/differences.md (--check: is it current?)
-    python -m tools.differences draft BACKEND    # known-difference TOML entries for BACKEND's unexplained failures
+    python -m tools.differences draft BACKEND [--report FILE]  # known-difference TOML entries for its failures
 
 ``run`` uses the suite's own ``--report`` (``conformance/report.py``) and keeps its ``report.json``,
 details sorted, as ``docs/results/<backend>.json``; each backend runs under the Python of its tox
@@ -214,9 +214,10 @@ def _failure_fields(detail: dict) -> list[str]:
     return [f"raises = {json.dumps(raised.group(1))}", f"match = {json.dumps(pattern)}"]
 
 
-def draft(backend: str) -> str:
-    """TOML entries for every failed test of ``backend``'s results; the reason is copied from a known
-    difference of the same clause when the adapter has one, else TODO (write it, check the numbers), and the
+def draft(backend: str, report: Path | None = None) -> str:
+    """TOML entries for every failed test of ``backend``'s report (``report``, a ``report.json`` of any backend,
+    built-in or ``module:ATTRIBUTE``; by default ``docs/results/<backend>.json``); the reason is copied from a
+    known difference of the same clause when the adapter has one, else TODO (write it, check the numbers), and the
     failure stated as ``raises``/``match`` or ``mismatch`` from the message."""
     import tomllib
 
@@ -227,7 +228,10 @@ def draft(backend: str) -> str:
         for entry in tomllib.loads(path.read_text()).get("difference", []):
             known.setdefault(entry["clause"], entry["reason"])
     out = []
-    for family in load_results()[backend]["families"]:
+    document = json.loads(report.read_text()) if report else load_results().get(backend)
+    if document is None:
+        raise SystemExit(f"no docs/results/{backend}.json: give the run's report with --report DIR/report.json")
+    for family in document["families"]:
         for clause in family["clauses"]:
             for detail in clause["details"]:
                 if detail["status"] != "failed":
@@ -248,13 +252,14 @@ def main(argv: list[str] | None = None) -> int:
     table_parser = commands.add_parser("table", help="write docs/differences.md from docs/results/*.json")
     table_parser.add_argument("--check", action="store_true", help="fail when docs/differences.md is not current")
     draft_parser = commands.add_parser("draft", help="known-difference entries for a backend's failures")
-    draft_parser.add_argument("backend", choices=list(BACKENDS))
+    draft_parser.add_argument("backend", help="as given to --backend: a built-in name or module:ATTRIBUTE")
+    draft_parser.add_argument("--report", type=Path, help="its report.json (default: docs/results/<backend>.json)")
     options, extra = parser.parse_known_args(argv)
     if options.command == "run":
         codes = [run(name, options.python or tox_python(name), extra) for name in options.backends]
         return max(codes)
     if options.command == "draft":
-        print(draft(options.backend))
+        print(draft(options.backend, options.report))
         return 0
     text = render(load_results())
     if options.check:
