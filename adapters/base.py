@@ -161,6 +161,9 @@ class Adapter:
     #: ``True`` when the backend exposes MindSpore's own Python API (``print`` formats included),
     #: so that the tutorial's snippets can be run on it unchanged.
     mindspore_api = False
+    #: ``True`` for a backend that defines every clause (the reference): any n/a or skipped test of it is an
+    #: error, since an API it lacks would otherwise read as n/a instead of failing
+    complete = False
 
     def describe(self) -> dict[str, str]:
         """``backend``, ``version``, ``device`` and any mode notes, for the report header."""
@@ -313,7 +316,8 @@ class MindSporeAPIAdapter(Adapter):
     def resolve(self, api: str):
         """``"nn.learning_rate_schedule.LearningRateSchedule"`` -> the object under the root module.
 
-        An API the backend lacks is :class:`NotApplicable` (reported as n/a, never silently passed).
+        An API the backend lacks is :class:`NotApplicable`: n/a, and the clause at best ``partial``, never
+        ``passed``; an error for a ``complete`` backend (the reference).
         """
         obj = self.root
         for part in api.split("."):

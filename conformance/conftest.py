@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 
 import adapters
 from adapters.base import NotApplicable
-from conformance import known_differences, runner
+from conformance import known_differences, runner, verdict
 from conformance.boundary import CheckedAdapter
 from conformance.clauses import registry
 from conformance.report import add_report_option, describe, register_report
@@ -94,19 +94,33 @@ def _is_full_run(config) -> bool:
                        for arg in config.args))
 
 
+KNOWN = pytest.StashKey[known_differences.KnownDifference]()
+
+
+def _test_id(item) -> str | None:
+    """The parametrized ID of a test (``LR.a.b/label`` of ``test_x[LR.a.b/label]``), ``None`` for none."""
+    callspec = getattr(item, "callspec", None)
+    return callspec.id if callspec is not None else None
+
+
 def pytest_collection_modifyitems(session, config, items):
     adapter = config._optimspec_adapter
-    known = [difference for difference in known_differences.load_all(adapter.known_differences_paths)
-             if difference.holds_for(adapter.describe())]
+    try:
+        known = [difference for difference in known_differences.load_all(adapter.known_differences_paths)
+                 if difference.holds_for(adapter.describe())]
+    except ValueError as exc:
+        raise pytest.UsageError(f"known differences: {exc}") from None
     matched = set()
     for item in items:
         clause = _clause_of(item)
-        if clause is None and item.get_closest_marker("skip"):
-            continue  # an empty parametrization (e.g. no golden of that kind yet): nothing to check
         if clause is None:
             raise pytest.UsageError(f"{item.nodeid} names no clause: mark it with @pytest.mark.clause(...)")
         if clause not in registry():
             raise pytest.UsageError(f"{item.nodeid} names unknown clause {clause}")
+        test_id = _test_id(item)
+        if test_id is None or not (test_id == clause or test_id.startswith(clause + "/")):
+            raise pytest.UsageError(f"{item.nodeid}: its test ID must start with its clause ID {clause} "
+                                    f"(e.g. [{clause}/label]; conformance.marks.clause_test for a test without parameters)")
         item.user_properties.append(("clause", clause))
         runner.filter_expected_warnings(item, clause)
         if "backend" not in item.fixturenames:
@@ -117,23 +131,70 @@ def pytest_collection_modifyitems(session, config, items):
                 if difference.clause != clause:
                     raise pytest.UsageError(f"known difference {difference.test!r} says {difference.clause} "
                                             f"but {item.name} checks {clause}")
-                if difference.kind == "unsupported":
-                    item.add_marker(pytest.mark.skip(reason=f"unsupported: {difference.describe()}"))
-                else:
-                    item.add_marker(pytest.mark.xfail(strict=True, reason=difference.describe()))
+                if KNOWN in item.stash:
+                    raise pytest.UsageError(f"{item.name} matches two known differences: "
+                                            f"{item.stash[KNOWN].test!r} and {difference.test!r}")
+                item.stash[KNOWN] = difference
     stale = [d.test for d in known if d not in matched]
     if stale and _is_full_run(config):
         raise pytest.UsageError(f"known differences of {config._optimspec_adapter.name} match no test "
                                 f"(remove them): {stale}")
 
 
+def pytest_assertion_pass(item, lineno, orig, expl):
+    """A passing ``assert`` of a test module is a comparison (``enable_assertion_pass_hook`` in pyproject.toml)."""
+    verdict.record()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Count the call's comparisons; a test that used the backend and compared nothing fails."""
+    verdict.start()
+    try:
+        result = yield
+    finally:
+        compared = verdict.finish()
+        item.user_properties.append(("compared", compared))
+    if compared == 0 and "backend" in item.fixturenames:
+        raise verdict.NothingCompared(f"{_clause_of(item)}: {item.name} used the backend and compared nothing "
+                                      f"with the spec")
+    return result
+
+
+def _judge_known_difference(item, call, report) -> None:
+    """A known difference's test must fail exactly as the entry states (then: a known difference, or n/a for
+    ``unsupported``); a pass or any other failure fails the test, saying what the entry expected."""
+    difference = item.stash[KNOWN]
+    exc = call.excinfo.value if call.excinfo is not None else None
+    if exc is not None and not isinstance(exc, NotApplicable) and difference.excuses(exc):
+        report.outcome = "skipped"
+        if difference.kind == "unsupported":
+            report.longrepr = (str(item.path), item.location[1] or 0, f"unsupported: {difference.describe()}")
+        else:
+            report.wasxfail = difference.describe()
+        return
+    prefix = "[XPASS(strict)] the backend now conforms; remove the known difference" if exc is None else (
+        "the test failed otherwise than its known difference states")
+    text = f"{prefix} {difference.test!r} ({difference.expected_failure()}): it " \
+           f"{known_differences.observed_failure(exc)}"
+    report.outcome = "failed"
+    report.longrepr = text + ("" if exc is None else "\n" + str(report.longreprtext))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     result = yield
     report = result.get_result()
-    if call.excinfo is not None and call.excinfo.errisinstance(NotApplicable) and not hasattr(report, "wasxfail"):
+    if call.when == "call" and KNOWN in item.stash:
+        _judge_known_difference(item, call, report)
+    elif call.excinfo is not None and call.excinfo.errisinstance(NotApplicable):
         report.outcome = "skipped"
         report.longrepr = (str(item.path), item.location[1] or 0, f"not applicable: {call.excinfo.value}")
+    if report.skipped and not hasattr(report, "wasxfail") and item.config._optimspec_adapter.complete:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = (f"{_clause_of(item)}: {item.config._optimspec_adapter.name} defines every clause, so "
+                           f"nothing may be n/a or skipped here: {reason}")
 
 
 class _ClauseTablePlugin:

@@ -3,7 +3,9 @@
 Every call of a case gets the golden's inputs (the state inputs of call k > 0 are the exact state
 after call k-1, rounded to the dtype), and every element of every written input — and of every
 output the case lists — must lie within ``c·u`` of the exact value. The first violation names the
-call, the input (or output) and the element.
+call, the input (or output) and the element. Every written input the golden holds must be returned,
+with its input's dtype and shape, and every listed output (an output that is no input: the case's
+dtype); a value the backend leaves out fails naming it, it is never skipped.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from decimal import Decimal
 import numpy as np
 
 from adapters.base import PrimitiveInput
-from conformance.messages import call_repr
+from conformance.messages import call_repr, shown
 from conformance.tolerance import allowed_error, error, within
 from golden import store
 
@@ -42,18 +44,44 @@ def _snippet(case: dict, call: dict) -> str:
     return f"{call_repr(case['api'], case['args'])}({args})"
 
 
+def _missing_or_malformed(case: dict, call: dict, k: int, result) -> str | None:
+    """Why the call's result cannot be compared: a written input the clause names is not returned, an output
+    is missing, or a returned value has another dtype or shape than the input it stands for (an output that
+    is no input: the case's dtype)."""
+    where = f"{case['clause']}: {_snippet(case, call)}\n  call {k}"
+    inputs = {spec["name"]: spec for spec in call["inputs"] if spec["kind"] in ("parameter", "tensor")}
+    missing = [name for name in call["expected"] if name in inputs and name not in result.updated]
+    if missing:
+        return f"{where}: the backend returned no value of input(s) {missing} after the call"
+    if "outputs" in call and len(result.outputs) != len(call["outputs"]):
+        return f"{where} returned {len(result.outputs)} outputs, expected {len(call['outputs'])} ({call['outputs']})"
+    returned = [(f"input {name!r} after the call", result.updated[name], name) for name in call["expected"]
+                if name in inputs]
+    returned += [(f"output {j} ({name!r})", got, name) for j, (got, name) in enumerate(zip(result.outputs,
+                                                                                         call.get("outputs", [])))]
+    for what, got, name in returned:
+        spec = inputs.get(name, {"dtype": case["dtype"]})
+        got = np.asarray(got)
+        if got.dtype != NUMPY_DTYPE[spec["dtype"]]:
+            return f"{where}, {what}: dtype {got.dtype}, the clause specifies {spec['dtype']}"
+        if "shape" in spec and list(got.shape) != list(spec["shape"]):
+            return f"{where}, {what}: shape {list(got.shape)}, expected {spec['shape']}"
+    return None
+
+
 def first_mismatch(backend, case: dict) -> str | None:
-    """``None`` when every call matches the golden; otherwise a message for the first mismatch."""
+    """``None`` when every call matches the golden; otherwise a message for the first mismatch (or for a
+    value the clause names that the backend did not return, or returned in another dtype or shape)."""
     handle = backend.primitive(case["api"], case["args"])
     for k, call in enumerate(case["calls"]):
         result = handle.call([backend_input(spec) for spec in call["inputs"]])
+        problem = _missing_or_malformed(case, call, k, result)
+        if problem:
+            return problem
         checks = [(f"input {name!r} after the call", result.updated[name], name) for name in call["expected"]
                   if name in result.updated]  # other expected names are pure outputs (AdamNoUpdateParam's delta)
         checks += [(f"output {j} ({name!r})", got, name) for j, (got, name)
                    in enumerate(zip(result.outputs, call.get("outputs", []), strict=False))]
-        if "outputs" in call and len(result.outputs) != len(call["outputs"]):
-            return (f"{case['clause']}: {_snippet(case, call)}\n  call {k} returned {len(result.outputs)} outputs, "
-                    f"expected {len(call['outputs'])} ({call['outputs']})")
         for what, got, name in checks:
             expected, coefficients = call["expected"][name], call["expected_error_coefficient"][name]
             got = np.ravel(got)
@@ -63,7 +91,7 @@ def first_mismatch(backend, case: dict) -> str | None:
                 if not within(value, exact, c, case["dtype"]):
                     return (f"{case['clause']}: {_snippet(case, call)}\n"
                             f"  first mismatch at call {k} (teacher-forced), {what}, element {element}\n"
-                            f"  got      {float(value)!r}\n  expected {exact} (exact)\n"
+                            f"  got      {shown(value)}\n  expected {exact} (exact)\n"
                             f"  |error| = {error(value, exact):.3e}, allowed {allowed_error(c, case['dtype']):.3e}\n"
                             f"  inputs: {[(s['name'], s['value']) for s in call['inputs']]}")
     return None

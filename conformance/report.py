@@ -4,8 +4,9 @@ Writes into ``DIR``: ``report.json`` (for tools), ``report.md``, a self-containe
 (its tables are built by a few lines of JavaScript from the JSON embedded in the page) and
 ``junit.xml`` (pytest's own ``--junitxml``, unless that option names another file).
 
-A clause's status is the worst among its tests (``conformance/summary.py``): passed, failed,
-known-difference, n/a (the backend has no equivalent), or untested. A failure shows the first
+A clause's status follows from its tests' (``conformance/summary.py``): passed, partial (some tests
+passed, the others were n/a), failed, known-difference, n/a (the backend has no equivalent), or untested.
+``junit.xml`` carries each tested clause's status as a testsuite property ``clause:<ID>``. A failure shows the first
 differing value and the expected one, read from the suite's failure messages (``got ...`` /
 ``expected ...`` lines, ``conformance/messages.py``) or from ``("got", ...)``/``("expected", ...)``
 user properties a test records. Works under pytest-xdist: the controller reads the reports'
@@ -31,6 +32,8 @@ from urllib.parse import quote
 
 import jinja2
 import numpy as np
+import pytest
+from _pytest import junitxml
 from markupsafe import Markup
 
 from conformance.clauses import families
@@ -127,7 +130,11 @@ class ReportWriter:
         if detail is not None and len(record.details) < MAX_DETAILS:
             record.details.append(detail)
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session, exitstatus):
+        xml = session.config.stash.get(junitxml.xml_key, None)  # pytest's junit writer (no public handle to it)
+        for clause, clause_status in sorted(self.tally.status.items()) if xml is not None else ():
+            xml.add_global_property(f"clause:{clause}", clause_status)
         document = self.document(int(exitstatus))
         self.directory.mkdir(parents=True, exist_ok=True)
         spec_root = os.path.relpath(ROOT, self.directory).replace(os.sep, "/") + "/"
@@ -141,11 +148,12 @@ class ReportWriter:
     def document(self, exitstatus: int) -> dict:
         """The report as JSON-ready data (``report.json``; the HTML page embeds it)."""
         out_families = []
+        status = self.tally.status
         for name, family in families().items():
             clauses = []
             for clause in family.clauses:
                 record = self.records.get(clause.id, ClauseRecord())
-                clauses.append({"id": clause.id, "api": clause.api, "status": self.tally.status.get(clause.id, "untested"),
+                clauses.append({"id": clause.id, "api": clause.api, "status": status.get(clause.id, "untested"),
                                 "spec": f"docs/spec/{family.page}.md#{clause.id}", "tests": dict(record.counts),
                                 "details": [asdict(d) for d in sorted(record.details, key=lambda d: d.test)]})
             out_families.append({"name": name, "title": family.title, "page": family.page, "clauses": clauses})

@@ -1,14 +1,16 @@
-"""The end-of-run table: per family, how many clauses passed, failed, are known differences, are
-not applicable to the backend, or have no test at all."""
+"""The end-of-run table: per family, how many clauses passed, are partial, failed, are known differences,
+are not applicable to the backend, or have no test at all.
+
+A clause's status follows from the statuses of its tests: ``failed`` if any failed, else ``known-difference``
+if any is one, else ``partial`` if some passed and some were n/a (the backend conforms where it could be
+compared, and has no equivalent of the rest: never reported ``passed``), else ``passed`` or ``n/a``."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from conformance.clauses import families
 
-# A clause's status is the worst status among its tests.
-SEVERITY = {"failed": 3, "known-difference": 2, "passed": 1, "n/a": 0}
-COLUMNS = ("passed", "failed", "known-difference", "n/a", "untested")
+COLUMNS = ("passed", "partial", "failed", "known-difference", "n/a", "untested")
 
 
 #: user property of a test that does not use the backend (it checks the spec's own text or data)
@@ -31,21 +33,35 @@ def outcome(report) -> str | None:
     return None
 
 
+def clause_status(test_statuses: set[str]) -> str:
+    """A clause's status from the set of its tests' statuses (see the module docstring)."""
+    for status in ("failed", "known-difference"):
+        if status in test_statuses:
+            return status
+    if test_statuses == {"passed", "n/a"}:
+        return "partial"
+    return "passed" if "passed" in test_statuses else "n/a"
+
+
 class ClauseTally:
     def __init__(self) -> None:
-        self.status: dict[str, str] = {}
+        self.seen: dict[str, set[str]] = defaultdict(set)
 
     def add(self, clause: str, status: str) -> None:
-        current = self.status.get(clause)
-        if current is None or SEVERITY[status] > SEVERITY[current]:
-            self.status[clause] = status
+        self.seen[clause].add(status)
+
+    @property
+    def status(self) -> dict[str, str]:
+        """Each clause with a test's verdict -> its status."""
+        return {clause: clause_status(statuses) for clause, statuses in self.seen.items()}
 
     def rows(self) -> list[tuple[str, dict[str, int]]]:
         rows = []
+        status = self.status
         for name, family in families().items():
             counts = defaultdict(int)
             for clause in family.clauses:
-                counts[self.status.get(clause.id, "untested")] += 1
+                counts[status.get(clause.id, "untested")] += 1
             rows.append((name, dict(counts)))
         return rows
 

@@ -12,7 +12,8 @@ import pytest
 
 from conformance.cases import optim_experimental_tutorial as tut
 from conformance.tolerance import allowed_error, error, within
-from conformance.validation import params
+from conformance.validation import params, raises
+from conformance.marks import clause_test
 from golden import store
 
 SCHEDULER_DOCUMENTED = [case for case in store.load("sched_schedulers.json") if "documented" in case]
@@ -54,14 +55,14 @@ def test_documented_numbers_are_float32_values(doc):
         assert within(float(text), exact, abs(float(exact)), "float32"), f"{doc.id}: {text} is not float32({exact})"
 
 
-@pytest.mark.clause("ERRATA.experimental.get_lr")
+@clause_test("ERRATA.experimental.get_lr", "get-lr-is-not-the-current-rate")
 def test_get_lr_is_not_the_current_rate(backend):
     assert run(backend, tut.GET_LR) == tut.GET_LR_PRINTED
 
 
-@pytest.mark.clause("ERRATA.experimental.verbose")
+@clause_test("ERRATA.experimental.verbose", "verbose-is-not-an-argument")
 def test_verbose_is_not_an_argument(backend):
-    with pytest.raises(TypeError):
+    with raises(TypeError):
         run(backend, tut.VERBOSE)
     assert tut.VERBOSE_DOCUMENTED in tutorial_text()  # what the tutorial claims is printed
 
@@ -79,7 +80,7 @@ def test_tutorial_path_is_missing_and_real_path_exists(backend, clause, owner, n
         obj = getattr(obj, part)
 
 
-@pytest.mark.clause("ERRATA.experimental.amsgrad")
+@clause_test("ERRATA.experimental.amsgrad", "tutorial-amsgrad-group-changes-the-update")
 def test_tutorial_amsgrad_group_changes_the_update(backend):
     """The grouped example's amsgrad=True group must follow AMSGrad: with second moments that shrink, its
     parameter differs from the same run with amsgrad=False."""
@@ -94,7 +95,7 @@ print(optimizer.param_groups[0]['amsgrad'], bool((run(True) != run(False)).any()
     assert run(backend, code) == "True True"
 
 
-@pytest.mark.clause("ERRATA.experimental.grad_centralization")
+@clause_test("ERRATA.experimental.grad_centralization", "adam-groups-have-no-grad-centralization")
 def test_adam_groups_have_no_grad_centralization(backend):
     code = tut.GROUPED_ADAM + """\
 sgd = optim.SGD(net.trainable_params(), lr=0.1)
@@ -120,11 +121,11 @@ def printed_values(backend, code: str) -> list:
 @pytest.mark.parametrize("which", list(tut.TRAIN_STEP), ids=lambda which: f"ERRATA.experimental.has_aux/{which}")
 def test_train_step_as_written_fails_on_has_aux(backend, which):
     """forward_fn returns the loss alone, but grad_fn is built with has_aux=True: the first call raises."""
-    with pytest.raises(ValueError, match="has_aux"):
+    with raises(ValueError, match="has_aux"):
         run(backend, train_step_code(which) + "train_step(data, label)")
 
 
-@pytest.mark.clause("OPTIM.experimental.train_step")
+@clause_test("OPTIM.experimental.train_step", "train-step-loss-and-gradients-are-the-closed-form")
 def test_train_step_loss_and_gradients_are_the_closed_form(backend):
     code = train_step_code("lr", tut.HAS_AUX_FIX) + """\
 (loss, _), grads = grad_fn(data, label)
@@ -144,7 +145,7 @@ print([g.asnumpy().ravel().tolist() for g in grads])"""
             f"{allowed_error(coefficient, 'float32'):.3g}")
 
 
-@pytest.mark.clause("OPTIM.experimental.train_step")
+@clause_test("OPTIM.experimental.train_step", "train-step-moves-each-parameter-against-its-gradient")
 def test_train_step_moves_each_parameter_against_its_gradient(backend):
     """One train_step (|loss - 0.1| >= 0.1: no edit) is one Adam step of the gradients: Δ = -lr·g/(|g| + ε) with
     ε between eps = 1e-8 and eps/sqrt(1 - β2) (MindSpore's eps placement; EXP.Adam.update pins it), about
@@ -175,7 +176,7 @@ print([p.asnumpy().ravel().tolist() for p in optimizer.parameters])"""
 def test_train_step_edit_branch_indexes_a_missing_group(backend, which):
     """With |loss - 0.1| < 0.1 (labels 0.125 below the logits) the as-written edit of param_groups[1] raises."""
     code = train_step_code(which, tut.HAS_AUX_FIX) + "label = net(data) - 0.125\ntrain_step(data, label)"
-    with pytest.raises(IndexError):
+    with raises(IndexError):
         run(backend, code)
 
 

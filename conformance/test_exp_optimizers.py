@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from adapters.base import NotApplicable, ParamSpec
 from conformance.cases.exp_optimizers import OPTIMIZERS, VALIDATION
 from conformance.messages import call_repr
 from conformance.trajectory import first_divergence
-from conformance.validation import expect, params
+from conformance.validation import expect, params, raises
 from golden.exp import adadelta as exp_adadelta
 from golden.exp import adagrad as exp_adagrad
 from golden.exp import adamax as exp_adamax
@@ -83,7 +83,7 @@ def test_construction_validation(backend, call):
                                  for name in ("Adadelta", "Adagrad")])
 def test_int_eps_fails_at_the_first_call(backend, api):
     handle = backend.optimizer(api, specs(), {"eps": 1})  # the constructor only checks eps > 0
-    with pytest.raises(TypeError):
+    with raises(TypeError):
         handle.step(GRADS)
 
 
@@ -189,11 +189,12 @@ def _random_case(opt, hyper, values, grads) -> dict:
 
 
 @pytest.mark.parametrize("opt", rows(lambda o: "update"))
-@settings(max_examples=3)  # MindSpore builds each optimizer in about a second
+@settings(max_examples=3, phases=[Phase.explicit, Phase.reuse, Phase.generate])  # MindSpore builds each optimizer
+# in about a second (a GRAPH compile for mint): no shrinking, so a backend failing every example fails in seconds
 @given(hyper=HYPER, values=st.lists(DYADIC, min_size=2, max_size=2),
        grads=st.lists(st.lists(DYADIC, min_size=2, max_size=2), min_size=1, max_size=2))
 def test_random_states_follow_the_exact_maths(backend, reference_backend, opt, hyper, values, grads):
     case = _random_case(opt, hyper, values, grads)
     for judged in {id(backend): backend, id(reference_backend): reference_backend}.values():
-        message = first_divergence(judged, case)
+        message = first_divergence(judged, case, absent_is_na=False)
         assert message is None, f"({judged.name}) {message}"

@@ -1,7 +1,8 @@
-"""Differential checks: on random valid arguments and steps the backend agrees with the reference
-within the sum of both allowed errors (the golden formula's error coefficient at that step, in the
-clause's dtype). Equal values pass without computing the bound; a float32 value below the smallest
-normal number may be flushed to zero."""
+"""Random-argument checks: on random valid arguments and steps every value of the backend lies within
+the clause's bound of the exact value of the golden formula (``golden.lr_functions`` /
+``golden.lr_schedules`` over ``golden.exact.Num``, evaluated here with sympy: its exact digits and error
+coefficient at that step, in the clause's dtype). No reference is involved. A float32 value below the
+smallest normal number may be flushed to zero."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conformance.cases.lr_random import DECAY_FUNCTIONS, DECAY_SCHEDULES, allowed, function_args, schedule_args
-from conformance.messages import call_repr
+from conformance.cases.lr_random import (DECAY_FUNCTIONS, DECAY_SCHEDULES, FUNCTION_DTYPE, SCHEDULE_DTYPE,
+                                         formula, function_args, schedule_args)
+from conformance.messages import call_repr, value_mismatch
+from conformance.tolerance import allowed_error, error, is_number, within
 
 
 def _modes(prefix, apis):
@@ -35,39 +38,45 @@ SCHEDULE_CASES = [
 
 
 def _params(cases):
-    return [pytest.param(api, flags, id=f"{clause}/{api}", marks=pytest.mark.clause(clause)) for clause, api, flags in cases]
+    return [pytest.param(clause, api, flags, id=f"{clause}/{api}", marks=pytest.mark.clause(clause))
+            for clause, api, flags in cases]
 
 
-def assert_agree(api, args, steps, got, expected, tiny=0.0):
-    """``tiny``: the dtype's smallest normal number; below it a backend may flush to zero (FTZ),
-    which the first-order error model does not describe, so both values need only be below it."""
-    for step, value, reference in zip(steps, got, expected):
-        if abs(reference) < tiny:
-            assert abs(value) < tiny, f"{call_repr('nn.' + api, args)} at step {step}: backend {value!r}, reference {reference!r} (subnormal)"
-        elif value != reference:
-            bound = 2 * allowed(api, args, step)
-            assert abs(value - reference) <= bound, (
-                f"{call_repr('nn.' + api, args)} at step {step}: backend {value!r}, reference {reference!r}, "
-                f"|difference| {abs(value - reference):.3e} > {bound:.3e} (both allowed errors)")
+def assert_exact(clause, api, args, dtype, steps, got, tiny=0.0):
+    """Each value within its step's bound of the golden formula's exact value. ``tiny``: the dtype's smallest
+    normal number; below it a backend may flush to zero (FTZ), which the first-order error model does not
+    describe, so an exact value below it needs only a value below it."""
+    for step, value in zip(steps, got, strict=True):
+        exact = formula(api, args, step)
+        digits, coefficient = exact.digits(), exact.error_coefficient()
+        if abs(float(digits)) < tiny and is_number(value) and abs(value) < tiny:
+            continue
+        assert within(value, digits, coefficient, dtype), value_mismatch(
+            {"clause": clause, "api": f"nn.{api}", "args": args, "dtype": dtype,
+             "kind": "lr_function" if dtype == FUNCTION_DTYPE else "lr_schedule"}, step, value, digits,
+            error(value, digits), allowed_error(coefficient, dtype))
 
 
-@pytest.mark.parametrize("api, flags", _params(FUNCTION_CASES))
+@pytest.mark.parametrize("clause, api, flags", _params(FUNCTION_CASES))
 @given(data=st.data())
-def test_function_agrees_with_reference(backend, reference_backend, api, flags, data):
+def test_function_agrees_with_exact(backend, clause, api, flags, data):
     args = data.draw(function_args(api, **flags))
     got = backend.lr_function(f"nn.{api}", args)
-    expected = reference_backend.lr_function(f"nn.{api}", args)
-    assert len(got) == len(expected), f"{call_repr('nn.' + api, args)}: {len(got)} values, reference {len(expected)}"
-    assert_agree(api, args, range(len(expected)), got, expected)
+    length = args["milestone"][-1] if api == "piecewise_constant_lr" else args["total_step"]
+    assert len(got) == length, f"{call_repr('nn.' + api, args)}: {len(got)} values, expected {length}"
+    steps = data.draw(st.lists(st.integers(0, length - 1), min_size=1, max_size=6, unique=True), label="steps")
+    assert_exact(clause, api, args, FUNCTION_DTYPE, steps, [got[step] for step in steps])
 
 
-@pytest.mark.parametrize("api, flags", _params(SCHEDULE_CASES))
+@pytest.mark.parametrize("clause, api, flags", _params(SCHEDULE_CASES))
 @settings(max_examples=20)  # MindSpore: ~1-3 ms per schedule evaluation
 @given(data=st.data())
-def test_schedule_agrees_with_reference(backend, reference_backend, api, flags, data):
+def test_schedule_agrees_with_exact(backend, clause, api, flags, data):
     args = data.draw(schedule_args(api, **flags))
     last = 4 * args.get("decay_steps", args.get("warmup_steps"))
     steps = data.draw(st.lists(st.integers(0, last), min_size=1, max_size=6))
-    got = np.asarray(backend.lr_schedule(f"nn.{api}", args)(steps)).tolist()
-    expected = np.asarray(reference_backend.lr_schedule(f"nn.{api}", args)(steps)).tolist()
-    assert_agree(api, args, steps, got, expected, tiny=float(np.finfo(np.float32).tiny))
+    values = np.asarray(backend.lr_schedule(f"nn.{api}", args)(steps))
+    assert values.dtype == np.dtype(SCHEDULE_DTYPE), f"{call_repr('nn.' + api, args)}: dtype {values.dtype}, " \
+                                                     f"the clause specifies {SCHEDULE_DTYPE}"
+    assert_exact(clause, api, args, SCHEDULE_DTYPE, steps, values.reshape(len(steps)).tolist(),
+                 tiny=float(np.finfo(np.float32).tiny))

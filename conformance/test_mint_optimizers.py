@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 
 from conformance.test_exp_optimizers import GRADS, SECOND_GRADS, native, specs
+from conformance.marks import clause_test
 
 TWO_GROUPS_SGD = {"lr": 0.1, "params": [{"params": ["w"], "lr": 0.0}, {"params": ["b"], "lr": 0.05}]}
 
 
-@pytest.mark.clause("MINT.SGD.lr_runtime")
+@clause_test("MINT.SGD.lr_runtime", "sgd-lr-float-keys")
 def test_sgd_lr_float_keys(backend):
     groups = native(backend.optimizer("mint.optim.SGD", specs(), TWO_GROUPS_SGD)).param_groups
     got = [group["lr_float"] for group in groups]
@@ -18,7 +19,7 @@ def test_sgd_lr_float_keys(backend):
                                f"lr takes the top-level snapshot)"
 
 
-@pytest.mark.clause("MINT.SGD.lr_runtime")
+@clause_test("MINT.SGD.lr_runtime", "sgd-group-with-lr-zero-does-not-move")
 def test_sgd_group_with_lr_zero_does_not_move(backend):
     handle = backend.optimizer("mint.optim.SGD", specs(), TWO_GROUPS_SGD)
     handle.step(GRADS)
@@ -27,7 +28,7 @@ def test_sgd_group_with_lr_zero_does_not_move(backend):
         f"MINT.SGD.lr_runtime: mint.optim.SGD group with lr=0.0 moved its parameter to {got!r}")
 
 
-@pytest.mark.clause("MINT.FusedAdamW.mixed_amsgrad")
+@clause_test("MINT.FusedAdamW.mixed_amsgrad", "fused-adamw-groups-common-amsgrad-applies")
 def test_fused_adamw_groups_common_amsgrad_applies(backend):
     args = {"params": [{"params": ["w"], "amsgrad": True}, {"params": ["b"], "amsgrad": True}]}
     optimizer = native(backend.optimizer("mint.optim.FusedAdamW", specs(), args))
@@ -37,7 +38,7 @@ def test_fused_adamw_groups_common_amsgrad_applies(backend):
     assert optimizer.max_exp_avg_sq is not None and len(optimizer.max_exp_avg_sq) == 2
 
 
-@pytest.mark.clause("MINT.FusedAdamW.add_param_group")
+@clause_test("MINT.FusedAdamW.add_param_group", "fused-adamw-group-added-later-is-updated")
 def test_fused_adamw_group_added_later_is_updated(backend):
     later = backend.optimizer("mint.optim.FusedAdamW", specs()[:1], {"lr": 0.1})
     root = later.adapter.root

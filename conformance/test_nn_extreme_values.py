@@ -10,6 +10,7 @@ from adapters.base import ParamSpec
 from conformance import test_nn_nonfinite as shared
 from conformance.cases.nn_extreme_values import DTYPES, OPTIMIZERS, RUNS
 from conformance.messages import call_repr
+from conformance.marks import clause_test
 
 
 def _clause(api: str) -> str:
@@ -26,8 +27,8 @@ def test_extreme_values(backend, run):
     shared.test_extreme_values(backend, run)
 
 
-@pytest.mark.parametrize("api, args", _params(OPTIMIZERS, lambda row: "empty"))
 @pytest.mark.parametrize("shape", [(0,), (2, 0)], ids=str)
+@pytest.mark.parametrize("api, args", _params(OPTIMIZERS, lambda row: "empty"))
 def test_empty_parameter_is_refused(backend, api, args, shape):
     shared.test_empty_parameter_is_refused(backend, api, args, shape)
 
@@ -48,7 +49,7 @@ ADAFACTOR_SLOT_SHAPES = {(2, 3): ((2,), (3,), (1,)), (3,): ((1,), (1,), (3,)), (
 
 
 @pytest.mark.clause("NN.AdaFactor.state_init")
-@pytest.mark.parametrize("dtype", ["float32", "float16"])
+@pytest.mark.parametrize("dtype", ["float32", "float16"], ids=lambda d: f"NN.AdaFactor.state_init/{d}")
 def test_adafactor_state_slots(backend, dtype):
     shapes = list(ADAFACTOR_SLOT_SHAPES)
     handle = backend.optimizer("nn.AdaFactor", [ParamSpec(f"p{i}", np.full(s, 0.5, dtype)) for i, s in enumerate(shapes)],
@@ -64,7 +65,7 @@ def test_adafactor_state_slots(backend, dtype):
     assert all(not a.any() for slot in slots.values() for a in slot), "nn.AdaFactor state does not start at zeros"
 
 
-@pytest.mark.clause("NN.AdaFactor.compression")
+@clause_test("NN.AdaFactor.compression", "adafactor-compression-stores-unfactored-second-moments-as-float16")
 def test_adafactor_compression_stores_unfactored_second_moments_as_float16(backend):
     args = {"compression": True}
     handle = backend.optimizer("nn.AdaFactor", [ParamSpec("w", np.full((2, 3), 0.5, np.float32)),

@@ -11,6 +11,7 @@ import pytest
 from adapters.base import ParamSpec
 from conformance.cases.nn_nonfinite import DTYPES, OPTIMIZERS, RUNS, TAME
 from conformance.messages import call_repr
+from conformance.validation import raises
 
 
 def _run(backend, api, args, values, grads, slots):
@@ -48,16 +49,21 @@ def test_extreme_values(backend, run):
                 assert _matches(value, marker), f"{where}\n  slot {slot!r} element {element}: got {value!r}, expected {marker}"
 
 
+def _ids(clause: str) -> list[str]:
+    """Test IDs of OPTIMIZERS under ``clause``: ``<clause>/<api>[-amsgrad]``."""
+    return [f"{clause}/{a}{'-amsgrad' if 'use_amsgrad' in k else ''}" for a, k in OPTIMIZERS]
+
+
 @pytest.mark.clause("OPTIM.nn.empty_parameter")
 @pytest.mark.parametrize("shape", [(0,), (2, 0)], ids=str)
-@pytest.mark.parametrize("api,args", OPTIMIZERS, ids=[f"{a}{'-amsgrad' if 'use_amsgrad' in k else ''}" for a, k in OPTIMIZERS])
+@pytest.mark.parametrize("api,args", OPTIMIZERS, ids=_ids("OPTIM.nn.empty_parameter"))
 def test_empty_parameter_is_refused(backend, api, args, shape):
-    with pytest.raises(ValueError, match="shape"):
+    with raises(ValueError, match="shape"):
         backend.optimizer(api, [ParamSpec("w", np.zeros(shape, np.float32))], args)
 
 
 @pytest.mark.clause("OPTIM.nn.scalar_parameter")
-@pytest.mark.parametrize("api,args", OPTIMIZERS, ids=[f"{a}{'-amsgrad' if 'use_amsgrad' in k else ''}" for a, k in OPTIMIZERS])
+@pytest.mark.parametrize("api,args", OPTIMIZERS, ids=_ids("OPTIM.nn.scalar_parameter"))
 def test_scalar_parameter_is_a_one_element_parameter(backend, api, args):
     results = []
     for shape in ((), (1,)):
@@ -72,7 +78,7 @@ def test_scalar_parameter_is_a_one_element_parameter(backend, api, args):
 
 @pytest.mark.clause("OPTIM.nn.float16")
 @pytest.mark.parametrize("api,args,dtype,error", DTYPES,
-                         ids=[f"{a}-{'-'.join(k for k in args if k != 'learning_rate')}-{d}".replace("--", "-")
+                         ids=[f"OPTIM.nn.float16/{a}-{'-'.join(k for k in args if k != 'learning_rate')}-{d}".replace("--", "-")
                               for a, args, d, _ in DTYPES])
 def test_parameter_dtypes(backend, api, args, dtype, error):
     def step():
@@ -81,7 +87,7 @@ def test_parameter_dtypes(backend, api, args, dtype, error):
         return handle
 
     if error is not None:
-        with pytest.raises(error):
+        with raises(error):
             step().get("params")
         return
     handle = step()

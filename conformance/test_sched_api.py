@@ -6,12 +6,13 @@ import pytest
 
 from conformance.cases.optim_experimental_snippets import PREAMBLE
 from conformance.cases.sched_api import SNIPPETS
+from conformance.validation import raises
 
 
 @pytest.mark.parametrize("snippet", [pytest.param(s, id=s.id, marks=pytest.mark.clause(s.clause)) for s in SNIPPETS])
 def test_sched_api(backend, snippet):
     if isinstance(snippet.expect, type):
-        with pytest.raises(snippet.expect):
+        with raises(snippet.expect):
             backend.run_snippet(PREAMBLE + snippet.code)
         return
     printed = backend.run_snippet(PREAMBLE + snippet.code).rstrip("\n")

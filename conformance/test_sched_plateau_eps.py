@@ -11,7 +11,7 @@ PLATEAU = "experimental.optim.lr_scheduler.ReduceLROnPlateau"
 
 
 @pytest.mark.clause("SCHED.ReduceLROnPlateau.values")
-@pytest.mark.parametrize("eps, expected", [(0.01, 0.1), (0.001, 0.095)], ids=["below-eps-skipped", "above-eps-applied"])
+@pytest.mark.parametrize("eps, expected", [(0.01, 0.1), (0.001, 0.095)], ids=["SCHED.ReduceLROnPlateau.values/below-eps-skipped", "SCHED.ReduceLROnPlateau.values/above-eps-applied"])
 def test_reduction_smaller_than_eps_is_skipped(backend, eps, expected):
     """lr 0.1, factor 0.95: the reduction 0.005 is applied only when it exceeds eps."""
     case = {"groups": [{"lr": 0.1}],

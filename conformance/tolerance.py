@@ -13,7 +13,10 @@ A clause whose value is exact in the dtype (a warm-up's 0 at step 0, a clamp ont
 """
 from __future__ import annotations
 
+import numbers
 from decimal import Decimal, localcontext
+
+from conformance import verdict
 
 UNIT_ROUNDOFF = {"float64": 2.0 ** -53, "float32": 2.0 ** -24, "float16": 2.0 ** -11, "bfloat16": 2.0 ** -8}
 SLACK = 1 + 2.0 ** -10
@@ -26,12 +29,21 @@ def allowed_error(coefficient: float, dtype: str) -> float:
 
 def error(got: float, exact: str) -> float:
     """``|got - exact|`` computed exactly (``got`` is a binary float, ``exact`` a decimal string)."""
+    if not is_number(got):
+        return float("nan")
     with localcontext() as ctx:
         ctx.prec = 80
         return float(abs(Decimal(float(got)) - Decimal(exact)))
 
 
+def is_number(value) -> bool:
+    """A real number (Python or NumPy), not a string that ``float()`` would parse nor a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def within(got: float, exact: str, coefficient: float, dtype: str) -> bool:
-    if got != got:  # NaN never conforms to a finite golden
+    """``got`` is a number within the allowed error of ``exact`` (each call counts as one comparison)."""
+    verdict.record()
+    if not is_number(got) or got != got:  # a string "0.1" or a NaN never conforms to a finite golden
         return False
     return error(got, exact) <= allowed_error(coefficient, dtype)

@@ -2,14 +2,17 @@
 
 A :class:`Call` is one call as data: ``error`` is the exception type the clause requires — MindSpore 2.10's
 (``None``: the call is accepted), ``mentions`` the words its message must contain. :func:`expect` runs the call and fails with
-what was expected, what came and for which input; :func:`params` makes a Call list pytest parameters marked
+what was expected, what came and for which input; :func:`raises` is ``pytest.raises`` counted as a comparison; :func:`params` makes a Call list pytest parameters marked
 with their clauses.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import pytest
+
+from conformance import verdict
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,12 @@ def expect(where: str, error: type | None, mentions, action) -> None:
     ``error=None``, return. ``where`` (the clause and the call) leads every failure message."""
     if error is None:
         action()  # must not raise
+        verdict.record()
         return
     try:
         action()
     except Exception as exc:  # noqa: BLE001 - the type is what is checked
+        verdict.record()
         assert type(exc) is error, f"{where} raised {type(exc).__name__}: {exc}; the clause requires {error.__name__}"
         for word in mentions:
             assert word in str(exc), f"{where}: the {error.__name__} message {str(exc)!r} does not name {word!r}"
@@ -57,3 +62,12 @@ def expect_snippet(backend, preamble: str, snippet) -> None:
         return
     printed = run().rstrip("\n")
     assert printed == snippet.expect, f"{where}printed\n{printed}\nthe clause says\n{snippet.expect}"
+    verdict.record()  # this module is not assertion-rewritten: count the printed text's comparison here
+
+
+@contextlib.contextmanager
+def raises(error: type, match: str | None = None):
+    """``pytest.raises`` that counts as one comparison (the exception the clause requires came)."""
+    with pytest.raises(error, match=match) as info:
+        yield info
+    verdict.record()

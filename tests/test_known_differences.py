@@ -1,5 +1,6 @@
-"""Known differences are strict xfails: a fixed backend turns the run red, a stale entry is an error,
-and an entry must name the clause of the tests it matches."""
+"""Known differences are strict: a fixed backend turns the run red, a stale entry is an error, an entry
+must name the clause of the tests it matches and state the failure it excuses (the hostile-adapter gallery,
+tests/test_hostile_adapters.py, checks that another failure is not excused)."""
 from __future__ import annotations
 
 import subprocess
@@ -14,21 +15,30 @@ SELECTED = "conformance/test_lr_golden.py"
 TEST = "test_lr_golden[LR.warmup_lr.values/notes]"
 
 
-def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED) -> subprocess.CompletedProcess:
-    """Run ``selection`` against the reference wrapped in a backend whose known differences are ``toml``."""
+def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED, **env: str) -> subprocess.CompletedProcess:
+    """Run ``selection`` against the reference wrapped in a backend whose known differences are ``toml`` (``env``:
+    KD_NO_KERNEL=1 makes its nn.warmup_lr raise RuntimeError for a zero rate)."""
     package = tmp_path / "kd_backend"
     package.mkdir()
     (package / "__init__.py").write_text(textwrap.dedent("""
+        import os
+
         from adapters.reference import ReferenceAdapter
 
         class Adapter(ReferenceAdapter):
             name = "kd-test"
+            complete = False
+
+            def lr_function(self, api, args):
+                if api == "nn.warmup_lr" and args["learning_rate"] == 0.0 and os.environ.get("KD_NO_KERNEL"):
+                    raise RuntimeError("no kernel for a zero rate")
+                return super().lr_function(api, args)
 
         ADAPTER = Adapter()
     """))
     (package / "known_differences").mkdir()
     (package / "known_differences" / "lrs.toml").write_text(textwrap.dedent(toml))
-    env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin", **env}
     return subprocess.run([sys.executable, "-m", "pytest", selection, "-q", "-p", "no:cacheprovider",
                            "--backend", "kd_backend:ADAPTER", *extra], cwd=ROOT, capture_output=True, text=True, env=env)
 
@@ -40,6 +50,7 @@ def test_entry_for_a_passing_test_fails_the_run(tmp_path):
         test = "{TEST}"
         clause = "LR.warmup_lr.values"
         reason = "pretend"
+        mismatch = true
     """)
     assert result.returncode == 1, result.stdout
     assert "XPASS(strict)" in result.stdout
@@ -47,9 +58,10 @@ def test_entry_for_a_passing_test_fails_the_run(tmp_path):
 
 STALE = """
     [[difference]]
-    test = "test_lr_golden[LR.no_such/case]"
+    test = "test_lr_golden[LR.warmup_lr.values/no-such-case]"
     clause = "LR.warmup_lr.values"
     reason = "stale"
+    mismatch = true
 """
 
 
@@ -71,26 +83,31 @@ def test_entry_with_the_wrong_clause_is_an_error(tmp_path):
         test = "{TEST}"
         clause = "LR.warmup_lr.clamp"
         reason = "wrong clause"
+        mismatch = true
     """)
     assert result.returncode != 0
-    assert "checks LR.warmup_lr.values" in result.stdout + result.stderr
+    assert "must start with the clause ID LR.warmup_lr.clamp" in result.stdout + result.stderr
 
 
-def test_unsupported_entry_is_a_skip_counted_not_applicable(tmp_path):
-    result = _run(tmp_path, f"""
+def test_unsupported_entry_runs_and_counts_not_applicable(tmp_path):
+    result = _run(tmp_path, """
         [[difference]]
-        test = "{TEST}"
+        test = "test_lr_golden[LR.warmup_lr.values/zero-rate]"
         clause = "LR.warmup_lr.values"
-        reason = "no such API here"
+        reason = "no such kernel here"
         kind = "unsupported"
-    """, "-rs")
+        raises = "RuntimeError"
+        match = "no kernel"
+    """, "-rs", KD_NO_KERNEL="1")
     assert result.returncode == 0, result.stdout
-    assert "unsupported: LR.warmup_lr.values: no such API here" in result.stdout
+    assert "unsupported: LR.warmup_lr.values: no such kernel here" in result.stdout
 
 
-@pytest.mark.parametrize("field", ["clause = \"LR.nope\"", "kind = \"maybe\""])
+@pytest.mark.parametrize("field", ["clause = \"LR.nope\"", "kind = \"maybe\"", "mismatch = false",
+                                   "raises = \"RuntimeError\""])
 def test_malformed_entry_is_an_error(tmp_path, field):
-    base = {"test": f'test = "{TEST}"', "reason": 'reason = "x"', "clause": 'clause = "LR.warmup_lr.values"'}
+    base = {"test": f'test = "{TEST}"', "reason": 'reason = "x"', "clause": 'clause = "LR.warmup_lr.values"',
+            "mismatch": "mismatch = true"}
     key = field.split(" ")[0]
     base[key] = field
     result = _run(tmp_path, "[[difference]]\n" + "\n".join(base.values()) + "\n")

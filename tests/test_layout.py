@@ -16,7 +16,8 @@ SLUGS = tuple(name.lower() for name in FAMILIES)
 #: the shared machinery of golden/ (not a family's generator)
 GOLDEN_SHARED = {"__init__.py", "__main__.py", "exact.py", "isolation.py", "primitive.py", "store.py", "trajectory.py"}
 #: conformance/ modules that are the suite's machinery, not a family's tests
-CONFORMANCE_SHARED = {"__init__.py", "boundary.py", "conftest.py", "golden_cases.py", "known_differences.py", "messages.py",
+CONFORMANCE_SHARED = {"__init__.py", "boundary.py", "conftest.py", "golden_cases.py", "known_differences.py", "marks.py",
+                      "messages.py", "verdict.py",
                       "primitives.py", "report.py", "runner.py", "summary.py", "tolerance.py", "trajectory.py",
                       "validation.py"}
 BACKENDS = sorted(path.parent.parent.name for path in (ROOT / "adapters").glob("*/known_differences/*.toml"))

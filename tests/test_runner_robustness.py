@@ -46,7 +46,7 @@ def test_faulty_case_fails_alone(fault, workers):
     assert counts.get("failed") == 1 and counts.get("passed", 0) >= 8 and "error" not in counts, output
     assert f"FAILED conformance/test_lrs_golden.py::{FAULTY_CASE}" in done.stdout, output
     assert "LRS.WarmUpLR.clamp" in done.stdout and "--seed 0" in done.stdout, output
-    assert re.search(r"^LRS\s+\d+\s+1\s", done.stdout, re.MULTILINE), f"the clause table misses the failure:\n{output}"
+    assert re.search(r"^LRS\s+\d+\s+\d+\s+1\s", done.stdout, re.MULTILINE), f"the clause table misses the failure:\n{output}"
     if fault == "HANGING":
         assert f"Timeout (>{float(CASE_TIMEOUT)}s) from pytest-timeout" in done.stdout, output
 
@@ -58,7 +58,7 @@ def test_stubborn_hang_without_xdist_reports_before_it_ends(tmp_path):
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert f"ignoring its {CASE_TIMEOUT} s timeout" in done.stdout and "Stack of MainThread" in output, output
-    assert re.search(r"^LRS\s+\d+\s+1\s", done.stdout, re.MULTILINE), output
+    assert re.search(r"^LRS\s+\d+\s+\d+\s+1\s", done.stdout, re.MULTILINE), output
     clause = next(c for f in json.loads((tmp_path / "report.json").read_text())["families"] for c in f["clauses"]
                   if c["id"] == "LRS.WarmUpLR.clamp")
     assert clause["status"] == "failed" and "ignoring its" in clause["details"][0]["message"]

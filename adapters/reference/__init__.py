@@ -8,6 +8,7 @@ from adapters.base import MindSporeAPIAdapter
 
 class ReferenceAdapter(MindSporeAPIAdapter):
     name = "reference"
+    complete = True  # the reference defines every clause: nothing of it may be n/a
 
     def __init__(self) -> None:
         super().__init__("reference")

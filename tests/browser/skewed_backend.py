@@ -14,6 +14,7 @@ SKEW = 1e-6
 
 class SkewedAdapter(ReferenceAdapter):
     name = "skewed-reference"
+    complete = False  # a test double showing every status, n/a included
 
     def lr_schedule(self, api, args):
         at = super().lr_schedule(api, args)
