@@ -37,6 +37,8 @@ from fractions import Fraction
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import decimal
+
 import mpmath
 import sympy
 
@@ -197,7 +199,9 @@ class Num:
         value = sympy.N(self.exact, significant + 10)
         if value == 0:
             return "0"
-        return mpmath.nstr(mpmath.mpf(str(value)), significant, strip_zeros=False, min_fixed=-5, max_fixed=5)
+        # round to nearest, ties to even, in decimal (mpmath's nstr rounds an exact tie away from zero)
+        rounded = decimal.Context(prec=significant, rounding=decimal.ROUND_HALF_EVEN).plus(decimal.Decimal(str(value)))
+        return mpmath.nstr(mpmath.mpf(str(rounded)), significant, strip_zeros=False, min_fixed=-5, max_fixed=5)
 
     def error_coefficient(self) -> float:
         """``Σ_n w_n · |∂self/∂n| · |n|`` over every node (see the module docstring)."""
