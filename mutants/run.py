@@ -65,8 +65,11 @@ def run_pytest(copy: Path, tests: Selection, args: list[str], env: dict, timeout
     """``pytest TESTS ARGS`` importing ``reference`` from ``copy`` (its first ``sys.path`` entry)."""
     env = {**os.environ, **env, **tests.env(), "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]),
            "PYTHONDONTWRITEBYTECODE": "1"}
+    # -c: run from the copy, pytest would find no ini file, so pyproject's options (xfail_strict, the assertion-pass
+    # hook that counts comparisons) would silently be off and every passing assert would count nothing
     command = [sys.executable, "-m", "pytest", *(str(ROOT / module) for module in tests.modules),
-               "--rootdir", str(ROOT), "--import-mode=append", "-p", "no:cacheprovider", *args]
+               "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "--import-mode=append", "-p", "no:cacheprovider",
+               *args]
     return subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
 
 
