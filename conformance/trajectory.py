@@ -83,11 +83,15 @@ def first_divergence(backend, case: dict, absent_is_na: bool = True) -> str | No
     absent = [slot for slot in case["slots"] if not handle.has_slot(slot)]
     if "params" in absent:
         return f"{case['clause']}: {call_repr(case['api'], case['args'])}\n  the backend says it has no 'params' slot"
+    unset = [slot for slot in case.get("initial_state", {}) if not handle.has_slot(slot)]
+    if unset:
+        raise NotApplicable(f"{case['clause']}: the case starts from a given state of slot(s) {unset}, "
+                            f"which the backend keeps no counterpart of")
     slots = [slot for slot in case["slots"] if slot not in absent]
     for k, grads in enumerate(case["grads"]):
-        if k > 0:
-            previous = case["states"][k - 1]
-            for slot in slots:
+        previous = case["states"][k - 1] if k > 0 else case.get("initial_state")
+        if previous:
+            for slot in (slots if k > 0 else previous):
                 slot_dtype = NUMPY_DTYPE[case.get("slot_dtypes", {}).get(slot, case["dtype"])]
                 shaped = [a.reshape(np.shape(b)) for a, b in zip(_slot_arrays(previous[slot], slot_dtype),
                                                                  handle.get(slot), strict=True)]

@@ -37,7 +37,8 @@ def _leaves(state_exact: dict[str, list[list[sympy.Expr]]], slot_dtypes: dict[st
 def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, params: list[dict],
                initial_state: dict[str, list[list]], grads: list[list[list]], update: Callable,
                slots: list[str] | None = None, t0: int = 1, arithmetic: str | None = None,
-               exact_conversions: bool = False, slot_dtypes: dict[str, str] | None = None, **extra) -> dict:
+               exact_conversions: bool = False, slot_dtypes: dict[str, str] | None = None,
+               forced_start: list[str] | None = None, **extra) -> dict:
     """Build one ``optimizer_trajectory`` case.
 
     ``params``: ``[{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]}]`` (exact decimal strings);
@@ -50,6 +51,10 @@ def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, para
     value is stored (rounded) into its slot's dtype, ``dtype`` or ``slot_dtypes[slot]`` (Adam's float32 beta
     powers); the case records them as ``arithmetic`` and ``slot_dtypes``. ``exact_conversions``: hyperparameters are taken as
     their exact values in ``arithmetic`` (a kernel converting them to the state's float16 first).
+
+    ``forced_start``: slots whose ``initial_state`` is not the optimizer's own (a step counter already at 200);
+    the case records them as ``initial_state`` and the check feeds them to the backend before the first step,
+    as it feeds every later step the previous golden state.
     """
     slot_dtypes = slot_dtypes or {}
     state_exact = {slot: [[constant(v).exact for v in param] for param in values]
@@ -72,6 +77,8 @@ def trajectory(*, clause: str, name: str, api: str, args: dict, dtype: str, para
         "dtype": dtype, "args": args, "params": params,
         "grads": [[[str(g) for g in param] for param in step] for step in grads],
         "slots": slots, "states": states, "state_error_coefficient": coefficients,
+        **({"initial_state": {slot: [[str(v) for v in param] for param in initial_state[slot]]
+                              for slot in forced_start}} if forced_start else {}),
         **({"arithmetic": arithmetic} if arithmetic else {}), **({"slot_dtypes": slot_dtypes} if slot_dtypes else {}),
         **extra,
     }

@@ -125,10 +125,13 @@ def _initial(params: list[dict]) -> dict:
             "step": [["0"]]}
 
 
-def case(clause, name, args, params=MATRIX_AND_VECTOR, grads=GRADS):
+def case(clause, name, args, params=MATRIX_AND_VECTOR, grads=GRADS, start_step=0):
+    """One trajectory; ``start_step`` > 0 starts the float32 counter there (fed to the backend before step 1)."""
     slots = [s for s in SLOTS if s != "exp_avg" or args.get("beta1", 0.9) > 0]
+    initial = {**_initial(params), "step": [[str(start_step)]]}
     return trajectory(clause=clause, name=name, api="nn.AdaFactor", args=args, dtype="float32", params=params,
-                      initial_state=_initial(params), grads=grads, slots=slots,
+                      initial_state=initial, grads=grads, slots=slots,
+                      forced_start=["step"] if start_step else None,
                       update=make_update(args, [p["shape"] for p in params]))
 
 
@@ -139,6 +142,11 @@ def build() -> list[dict]:
     return [
         case("NN.AdaFactor.relative_step", "defaults-steps-1-to-4", {}),
         case("NN.AdaFactor.relative_step", "warmup-init-steps-1-to-4", {"warmup_init": True}),
+        # past step 100 the default lr is 1e-2 (1/sqrt(st) binds only past step 10000; 1/st would bind here)
+        case("NN.AdaFactor.relative_step", "defaults-steps-201-to-202", {}, grads=GRADS[:2], start_step=200),
+        # past step 1000 warmup's 1e-6·st (2e-3) is below 1/sqrt(st) (0.0224) and above 1/st (5e-4)
+        case("NN.AdaFactor.relative_step", "warmup-init-steps-2001-to-2002", {"warmup_init": True},
+             grads=GRADS[:2], start_step=2000),
         case("NN.AdaFactor.factored", "manual-lr-no-first-moment", {**MANUAL, "beta1": 0.0, "decay_rate": 0.5}),
         case("NN.AdaFactor.factored", "three-d-parameter", {**MANUAL, "beta1": 0.5}, THREE_D, THREE_D_GRADS),
         case("NN.AdaFactor.unfactored", "eps1-and-eps2-visible",
