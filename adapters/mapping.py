@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from adapters.base import Adapter, NotApplicable, OptimizerHandle
+from optimspec.adapters.base import Adapter, NotApplicable, OptimizerHandle
 
 #: a slot value meaning "the backend keeps no counterpart of this MindSpore slot" (neither set nor compared)
 NO_COUNTERPART = None

@@ -13,9 +13,10 @@ import numpy as np
 from benchmarks import cases, timing
 from benchmarks.__main__ import _arrays
 
-KERNELS = ["reference.ops.adam:adam", "reference.ops.apply_momentum:apply_momentum", "reference.ops.sgd:sgd",
-           "reference.ops.apply_rmsprop:apply_rmsprop", "reference.ops.apply_adagrad:apply_adagrad",
-           "reference.experimental.optim.adamw:adam_torch_update"]
+KERNELS = ["optimspec.reference.ops.adam:adam", "optimspec.reference.ops.apply_momentum:apply_momentum",
+           "optimspec.reference.ops.sgd:sgd", "optimspec.reference.ops.apply_rmsprop:apply_rmsprop",
+           "optimspec.reference.ops.apply_adagrad:apply_adagrad",
+           "optimspec.reference.experimental.optim.adamw:adam_torch_update"]
 
 
 def _use_blocks(on: bool, kernels: dict) -> None:

@@ -59,7 +59,7 @@ CASES = [
 
 def reference_step(case: Case, weights: list[np.ndarray], grads: list[np.ndarray]) -> tuple[Callable, str]:
     """A zero-argument callable running one step of ``reference.<api>`` on ``weights`` (copied), and its label."""
-    from reference import Parameter, Tensor
+    from optimspec.reference import Parameter, Tensor
     module_path, _, name = ("reference." + case.reference_api).rpartition(".")
     cls = getattr(importlib.import_module(module_path), name)
     params = [Parameter(Tensor(w), name=f"w{i}") for i, w in enumerate(weights)]

@@ -7,7 +7,7 @@ that figure, divided by the 2 workers, is what the run would take alone.
 
 * ``reference``: ``pytest conformance -n 2`` (ci hypothesis profile) against the reference;
 * ``mindspore``: the same against MindSpore 2.10 with ``--mindspore-python`` (skipped if absent);
-* ``golden-check``: ``python -m golden --check`` (regenerates every golden in memory).
+* ``golden-check``: ``python -m optimspec.golden --check`` (regenerates every golden in memory).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def commands(python: str, mindspore_python: str) -> dict[str, list[str]]:
     pytest_args = ["-m", "pytest", "conformance", "-q", "-n", "2", "--durations=20", "-p", "no:cacheprovider",
                    "--hypothesis-profile", "ci"]
     found = {"reference": [python, *pytest_args, "--backend", "reference"],
-             "golden-check": [python, "-m", "golden", "--check"]}
+             "golden-check": [python, "-m", "optimspec.golden", "--check"]}
     if Path(mindspore_python).exists():
         found["mindspore"] = [mindspore_python, *pytest_args, "--backend", "mindspore"]
     return found

@@ -6,7 +6,7 @@ value. Everything else of the adapter (``name``, ``root``, ``namespace()``, ``de
 """
 from __future__ import annotations
 
-from adapters.base import numeric
+from optimspec.adapters.base import numeric
 
 
 class CheckedAdapter:

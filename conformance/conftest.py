@@ -14,14 +14,14 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, settings
 
-import adapters
-from adapters.base import NotApplicable
-from conformance import known_differences, runner, verdict
-from conformance.boundary import CheckedAdapter
-from conformance.clauses import registry
-from conformance.report import add_report_option, describe, register_report
-from conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
-from golden import store
+from optimspec import adapters
+from optimspec.adapters.base import NotApplicable
+from optimspec.conformance import known_differences, runner, verdict
+from optimspec.conformance.boundary import CheckedAdapter
+from optimspec.conformance.clauses import registry
+from optimspec.conformance.report import add_report_option, describe, register_report
+from optimspec.conformance.summary import BACKEND_INDEPENDENT, ClauseTally, outcome
+from optimspec.golden import store
 
 settings.register_profile("dev", max_examples=10, deadline=None)
 settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,

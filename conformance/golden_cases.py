@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.messages import value_mismatch
-from conformance.tolerance import allowed_error, error, within
-from golden import store
+from optimspec.conformance.messages import value_mismatch
+from optimspec.conformance.tolerance import allowed_error, error, within
+from optimspec.golden import store
 
 
 def golden_params(file_name: str) -> list:

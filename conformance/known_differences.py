@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.clauses import registry
+from optimspec.conformance.clauses import registry
 
 FIELDS = {"test", "clause", "reason", "observed", "kind", "mismatch", "raises", "match", "releases", "modes"}
 KINDS = ("xfail", "unsupported")

@@ -2,7 +2,7 @@
 and how to reproduce it."""
 from __future__ import annotations
 
-from conformance.tolerance import is_number
+from optimspec.conformance.tolerance import is_number
 
 
 def shown(value) -> str:

@@ -13,10 +13,10 @@ from decimal import Decimal
 
 import numpy as np
 
-from adapters.base import PrimitiveInput
-from conformance.messages import call_repr, shown
-from conformance.tolerance import allowed_error, error, within
-from golden import store
+from optimspec.adapters.base import PrimitiveInput
+from optimspec.conformance.messages import call_repr, shown
+from optimspec.conformance.tolerance import allowed_error, error, within
+from optimspec.golden import store
 
 NUMPY_DTYPE = {"float16": np.float16, "float32": np.float32, "float64": np.float64, "int32": np.int32,
                "int64": np.int64}

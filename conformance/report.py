@@ -36,9 +36,9 @@ import pytest
 from _pytest import junitxml
 from markupsafe import Markup
 
-from conformance.clauses import families
-from conformance.summary import COLUMNS, ClauseTally, outcome
-from golden import store
+from optimspec.conformance.clauses import families
+from optimspec.conformance.summary import COLUMNS, ClauseTally, outcome
+from optimspec.golden import store
 
 ROOT = Path(__file__).resolve().parents[1]
 

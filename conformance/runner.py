@@ -82,8 +82,7 @@ INSTALL = {"mindspore": "pip install mindspore==2.10.0 'numpy<2', or tox -e mind
 def load_backend(name: str, device: str):
     """``adapters.load(name)`` configured for ``device``, or a one-line usage error that says how to fix the
     name, the device or the environment (a backend's library is imported by ``load`` or by ``configure``)."""
-    import adapters
-
+    from optimspec import adapters
     module_name = name.split(":", 1)[0] if ":" in name else f"adapters.{name}"
     try:
         adapter = adapters.load(name)

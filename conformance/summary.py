@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from conformance.clauses import families
+from optimspec.conformance.clauses import families
 
 COLUMNS = ("passed", "partial", "failed", "known-difference", "n/a", "untested")
 

@@ -10,11 +10,11 @@ from fractions import Fraction
 
 import pytest
 
-from conformance.cases import optim_experimental_tutorial as tut
-from conformance.tolerance import allowed_error, error, within
-from conformance.validation import params, raises
-from conformance.marks import clause_test
-from golden import store
+from optimspec.conformance.cases import optim_experimental_tutorial as tut
+from optimspec.conformance.tolerance import allowed_error, error, within
+from optimspec.conformance.validation import params, raises
+from optimspec.conformance.marks import clause_test
+from optimspec.golden import store
 
 SCHEDULER_DOCUMENTED = [case for case in store.load("sched_schedulers.json") if "documented" in case]
 DOCUMENTED = ([pytest.param(d.code, d.printed, id=d.id, marks=pytest.mark.clause(d.clause)) for d in tut.DOCUMENTED]

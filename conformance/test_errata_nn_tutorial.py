@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.cases.optim_nn_tutorial import NET, SNIPPETS, SOURCE, CUSTOM_ASSIGN, CUSTOM_PRIMITIVE
-from conformance import verdict
-from conformance.marks import clause_test
-from conformance.validation import raises
-from golden import store
+from optimspec.conformance.cases.optim_nn_tutorial import NET, SNIPPETS, SOURCE, CUSTOM_ASSIGN, CUSTOM_PRIMITIVE
+from optimspec.conformance import verdict
+from optimspec.conformance.marks import clause_test
+from optimspec.conformance.validation import raises
+from optimspec.golden import store
 
 PRELUDE = "ops = mindspore.ops\nCell = nn.Cell\nimport numpy as np\n"
 
@@ -81,7 +81,7 @@ def test_custom_momentum_never_advances_global_step(backend):
 
 @clause_test("ERRATA.nn.fixed_lr_comment", "tutorial-fixed-group-lr-reads-back-rounded")
 def test_tutorial_fixed_group_lr_reads_back_rounded(backend):
-    from conformance.cases.optim_nn_tutorial import GROUPS
+    from optimspec.conformance.cases.optim_nn_tutorial import GROUPS
     lrs = run(backend, GROUPS, "\nresult = [float(x.asnumpy()) for x in optim.get_lr()]\n")["result"]
     conv_lr = float(np.float32(np.float32(0.01) + np.float32(1)) - np.float32(1))
     # parameters in group order: conv.weight (fixed 0.01), then param (PolynomialDecayLR)

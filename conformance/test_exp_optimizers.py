@@ -10,24 +10,24 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from adapters.base import NotApplicable, ParamSpec
-from conformance.cases.exp_optimizers import OPTIMIZERS, VALIDATION
-from conformance.messages import call_repr
-from conformance.trajectory import first_divergence
-from conformance.validation import expect, params, raises
-from golden.exp import adadelta as exp_adadelta
-from golden.exp import adagrad as exp_adagrad
-from golden.exp import adamax as exp_adamax
-from golden.exp import adamw as exp_adamw
-from golden.exp import asgd as exp_asgd
-from golden.exp import nadam as exp_nadam
-from golden.exp import radam as exp_radam
-from golden.exp import rmsprop as exp_rmsprop
-from golden.exp import rprop as exp_rprop
-from golden.mint import adam as mint_adam
-from golden.mint import adamw as mint_adamw
-from golden.mint import sgd as mint_sgd
-from golden.exp.common import PARAMS
+from optimspec.adapters.base import NotApplicable, ParamSpec
+from optimspec.conformance.cases.exp_optimizers import OPTIMIZERS, VALIDATION
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.trajectory import first_divergence
+from optimspec.conformance.validation import expect, params, raises
+from optimspec.golden.exp import adadelta as exp_adadelta
+from optimspec.golden.exp import adagrad as exp_adagrad
+from optimspec.golden.exp import adamax as exp_adamax
+from optimspec.golden.exp import adamw as exp_adamw
+from optimspec.golden.exp import asgd as exp_asgd
+from optimspec.golden.exp import nadam as exp_nadam
+from optimspec.golden.exp import radam as exp_radam
+from optimspec.golden.exp import rmsprop as exp_rmsprop
+from optimspec.golden.exp import rprop as exp_rprop
+from optimspec.golden.mint import adam as mint_adam
+from optimspec.golden.mint import adamw as mint_adamw
+from optimspec.golden.mint import sgd as mint_sgd
+from optimspec.golden.exp.common import PARAMS
 
 GRADS = [np.array([0.25, 0.5], np.float32), np.array([-1.0], np.float32)]
 SECOND_GRADS = [np.array([-0.125, 0.75], np.float32), np.array([0.5], np.float32)]

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conformance.cases.lr_random import (DECAY_FUNCTIONS, DECAY_SCHEDULES, FUNCTION_DTYPE, SCHEDULE_DTYPE,
-                                         formula, function_args, schedule_args)
-from conformance.messages import call_repr, value_mismatch
-from conformance.tolerance import allowed_error, error, is_number, within
+from optimspec.conformance.cases.lr_random import (DECAY_FUNCTIONS, DECAY_SCHEDULES, FUNCTION_DTYPE, SCHEDULE_DTYPE,
+                                                   formula, function_args, schedule_args)
+from optimspec.conformance.messages import call_repr, value_mismatch
+from optimspec.conformance.tolerance import allowed_error, error, is_number, within
 
 
 def _modes(prefix, apis):

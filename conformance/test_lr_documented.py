@@ -7,8 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from conformance.tolerance import allowed_error, error, within
-from golden import store
+from optimspec.conformance.tolerance import allowed_error, error, within
+from optimspec.golden import store
 
 DOCUMENTED = [pytest.param(case, id=f"{case['id']}", marks=pytest.mark.clause(case["clause"]))
               for name in ("lr_functions.json", "lrs_schedules.json")

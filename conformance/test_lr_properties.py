@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conformance.cases.lr_random import (DECAY_FUNCTIONS, DECAY_SCHEDULES, FUNCTIONS, SCHEDULES, allowed,
-                                         function_args, schedule_args)
-from conformance.messages import call_repr
-from conformance.marks import clause_test
-from conformance.validation import raises
+from optimspec.conformance.cases.lr_random import (DECAY_FUNCTIONS, DECAY_SCHEDULES, FUNCTIONS, SCHEDULES, allowed,
+                                                   function_args, schedule_args)
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.marks import clause_test
+from optimspec.conformance.validation import raises
 
 SCHEDULE_EXAMPLES = settings(max_examples=15)  # MindSpore: ~1-3 ms per schedule evaluation
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.lr_validation import CALLS
-from conformance.messages import call_repr
-from conformance.validation import expect, params
+from optimspec.conformance.cases.lr_validation import CALLS
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.validation import expect, params
 
 
 def _call(backend, call):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.test_exp_optimizers import GRADS, SECOND_GRADS, native, specs
-from conformance.marks import clause_test
+from optimspec.conformance.test_exp_optimizers import GRADS, SECOND_GRADS, native, specs
+from optimspec.conformance.marks import clause_test
 
 TWO_GROUPS_SGD = {"lr": 0.1, "params": [{"params": ["w"], "lr": 0.0}, {"params": ["b"], "lr": 0.05}]}
 

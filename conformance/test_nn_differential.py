@@ -15,18 +15,18 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from adapters.base import ParamSpec
-from conformance.messages import call_repr
-from conformance.trajectory import first_divergence
-from conformance.marks import clause_test
-from golden.nn import ada_factor as nn_ada_factor
-from golden.nn import ada_max as nn_ada_max
-from golden.nn import adadelta as nn_adadelta
-from golden.nn import adagrad as nn_adagrad
-from golden.nn import asgd as nn_asgd
-from golden.nn import ftrl as nn_ftrl
-from golden.nn import rmsprop as nn_rmsprop
-from golden.nn import rprop as nn_rprop
+from optimspec.adapters.base import ParamSpec
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.trajectory import first_divergence
+from optimspec.conformance.marks import clause_test
+from optimspec.golden.nn import ada_factor as nn_ada_factor
+from optimspec.golden.nn import ada_max as nn_ada_max
+from optimspec.golden.nn import adadelta as nn_adadelta
+from optimspec.golden.nn import adagrad as nn_adagrad
+from optimspec.golden.nn import asgd as nn_asgd
+from optimspec.golden.nn import ftrl as nn_ftrl
+from optimspec.golden.nn import rmsprop as nn_rmsprop
+from optimspec.golden.nn import rprop as nn_rprop
 
 EIGHTHS = st.integers(-16, 16).map(lambda k: repr(k / 8))
 NONZERO_EIGHTHS = st.integers(1, 16).flatmap(lambda k: st.sampled_from([repr(k / 8), repr(-k / 8)]))

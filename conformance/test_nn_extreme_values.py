@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from adapters.base import ParamSpec
-from conformance import test_nn_nonfinite as shared
-from conformance.cases.nn_extreme_values import DTYPES, OPTIMIZERS, RUNS
-from conformance.messages import call_repr
-from conformance.marks import clause_test
+from optimspec.adapters.base import ParamSpec
+from optimspec.conformance import test_nn_nonfinite as shared
+from optimspec.conformance.cases.nn_extreme_values import DTYPES, OPTIMIZERS, RUNS
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.marks import clause_test
 
 
 def _clause(api: str) -> str:

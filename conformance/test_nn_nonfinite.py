@@ -8,10 +8,10 @@ import math
 import numpy as np
 import pytest
 
-from adapters.base import ParamSpec
-from conformance.cases.nn_nonfinite import DTYPES, OPTIMIZERS, RUNS, TAME
-from conformance.messages import call_repr
-from conformance.validation import raises
+from optimspec.adapters.base import ParamSpec
+from optimspec.conformance.cases.nn_nonfinite import DTYPES, OPTIMIZERS, RUNS, TAME
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.validation import raises
 
 
 def _run(backend, api, args, values, grads, slots):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from adapters.base import ParamSpec, PrimitiveInput
-from conformance.cases.nn_optimizer_validation import OPTIMIZER_CALLS, PRIMITIVE_CALLS
-from conformance.messages import call_repr
-from conformance.validation import expect, params
+from optimspec.adapters.base import ParamSpec, PrimitiveInput
+from optimspec.conformance.cases.nn_optimizer_validation import OPTIMIZER_CALLS, PRIMITIVE_CALLS
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.validation import expect, params
 
 PARAMS = [ParamSpec("w", np.asarray([0.5, -1.0], np.float32))]
 

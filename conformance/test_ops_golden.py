@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.primitives import first_mismatch, primitive_cases
+from optimspec.conformance.primitives import first_mismatch, primitive_cases
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c["id"], marks=pytest.mark.clause(c["clause"]))

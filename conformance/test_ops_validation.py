@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.ops_validation import PRIMITIVE_CALLS
-from conformance.test_nn_optimizer_validation import test_primitive_validation as _check_primitive_call
-from conformance.validation import params
+from optimspec.conformance.cases.ops_validation import PRIMITIVE_CALLS
+from optimspec.conformance.test_nn_optimizer_validation import test_primitive_validation as _check_primitive_call
+from optimspec.conformance.validation import params
 
 
 @pytest.mark.parametrize("call", params(PRIMITIVE_CALLS))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.optim_experimental_snippets import PREAMBLE, SNIPPETS
-from conformance.validation import expect, params
+from optimspec.conformance.cases.optim_experimental_snippets import PREAMBLE, SNIPPETS
+from optimspec.conformance.validation import expect, params
 
 
 @pytest.mark.parametrize("snippet", params(SNIPPETS))

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from adapters.base import ParamSpec
-from conformance.cases.optim_nn_weight_decay_cells import step_decay
-from conformance.marks import clause_test
-from conformance.validation import raises
+from optimspec.adapters.base import ParamSpec
+from optimspec.conformance.cases.optim_nn_weight_decay_cells import step_decay
+from optimspec.conformance.marks import clause_test
+from optimspec.conformance.validation import raises
 
 
 def _spec(name="w", value=(0.5, -1.25), requires_grad=True):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from adapters.base import ParamSpec
-from conformance.cases.optim_nn_validation import BUILDS
-from conformance.messages import call_repr
-from conformance.validation import expect, params
+from optimspec.adapters.base import ParamSpec
+from optimspec.conformance.cases.optim_nn_validation import BUILDS
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.validation import expect, params
 
 
 def _specs(names):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.optim_step_validation import SNIPPETS
-from conformance.cases.optim_experimental_snippets import PREAMBLE
-from conformance.cases.optim_step_validation import SETUP
-from conformance.validation import expect_snippet, params
+from optimspec.conformance.cases.optim_step_validation import SNIPPETS
+from optimspec.conformance.cases.optim_experimental_snippets import PREAMBLE
+from optimspec.conformance.cases.optim_step_validation import SETUP
+from optimspec.conformance.validation import expect_snippet, params
 
 
 @pytest.mark.parametrize("snippet", params(SNIPPETS))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.optim_experimental_snippets import PREAMBLE
-from conformance.cases.sched_api import SNIPPETS
-from conformance.validation import raises
+from optimspec.conformance.cases.optim_experimental_snippets import PREAMBLE
+from optimspec.conformance.cases.sched_api import SNIPPETS
+from optimspec.conformance.validation import raises
 
 
 @pytest.mark.parametrize("snippet", [pytest.param(s, id=s.id, marks=pytest.mark.clause(s.clause)) for s in SNIPPETS])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.sched_actions import act, build, describe
-from conformance.golden_cases import golden_params
-from conformance.tolerance import allowed_error, error, within
+from optimspec.conformance.cases.sched_actions import act, build, describe
+from optimspec.conformance.golden_cases import golden_params
+from optimspec.conformance.tolerance import allowed_error, error, within
 
 
 @pytest.mark.parametrize("case", golden_params("sched_schedulers.json"))

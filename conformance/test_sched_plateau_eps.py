@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.cases.sched_actions import act, build
+from optimspec.conformance.cases.sched_actions import act, build
 
 PLATEAU = "experimental.optim.lr_scheduler.ReduceLROnPlateau"
 

@@ -13,10 +13,10 @@ import sympy
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from conformance.cases.sched_actions import act, build
-from conformance.cases.sched_properties import ARGS, CHAINABLE, CLOSED_FORM, LRS, P, case
-from conformance.tolerance import allowed_error, within
-from golden.sched.schedulers import evaluate
+from optimspec.conformance.cases.sched_actions import act, build
+from optimspec.conformance.cases.sched_properties import ARGS, CHAINABLE, CLOSED_FORM, LRS, P, case
+from optimspec.conformance.tolerance import allowed_error, within
+from optimspec.golden.sched.schedulers import evaluate
 
 # A MindSpore scheduler step costs ~50 ms: few, short examples, and no shrinking (a known difference would
 # otherwise spend half a minute shrinking its failure).

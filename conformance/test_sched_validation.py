@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases.sched_actions import decode
-from conformance.cases.sched_validation import CALLS, NOT_AN_OPTIMIZER
-from conformance.messages import call_repr
-from conformance.validation import expect, params
+from optimspec.conformance.cases.sched_actions import decode
+from optimspec.conformance.cases.sched_validation import CALLS, NOT_AN_OPTIMIZER
+from optimspec.conformance.messages import call_repr
+from optimspec.conformance.validation import expect, params
 
 
 def _check(call, construct):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numbers
 from decimal import Decimal, localcontext
 
-from conformance import verdict
+from optimspec.conformance import verdict
 
 UNIT_ROUNDOFF = {"float64": 2.0 ** -53, "float32": 2.0 ** -24, "float16": 2.0 ** -11, "bfloat16": 2.0 ** -8}
 SLACK = 1 + 2.0 ** -10

@@ -18,11 +18,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from adapters.base import NotApplicable, ParamSpec
-from conformance.clauses import family_of
-from conformance.messages import call_repr, shown
-from conformance.tolerance import allowed_error, error, within
-from golden import store
+from optimspec.adapters.base import NotApplicable, ParamSpec
+from optimspec.conformance.clauses import family_of
+from optimspec.conformance.messages import call_repr, shown
+from optimspec.conformance.tolerance import allowed_error, error, within
+from optimspec.golden import store
 
 NUMPY_DTYPE = {"float32": np.float32, "float64": np.float64, "float16": np.float16}
 #: dtypes MindSpore keeps an optimizer's shared (not per-parameter) state in, besides the case's dtype

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conformance import verdict
+from optimspec.conformance import verdict
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from conformance.clauses import families
+from optimspec.conformance.clauses import families
 from docs._gen import errata, plots, spec
 
 DOCS = Path(__file__).resolve().parent

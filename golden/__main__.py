@@ -1,4 +1,4 @@
-"""``python -m golden``: regenerate every golden file; ``python -m golden --check``: verify them.
+"""``python -m optimspec.golden``: regenerate every golden file; ``python -m optimspec.golden --check``: verify them.
 
 Regeneration is deterministic (byte-identical on every run and machine) and atomic: everything is
 computed first, then the whole store is written into ``golden/.staging/`` and moved into place at once
@@ -27,8 +27,8 @@ import sys
 import time
 from pathlib import Path
 
-import golden
-from golden import isolation, store
+from optimspec import golden
+from optimspec.golden import isolation, store
 
 CACHE = store.ROOT.parent / ".golden-cache"
 SHOWN = 300  # characters of an old or new value shown in a STALE message
@@ -38,8 +38,8 @@ def generators(only: list[str] | None = None) -> dict:
     """``{file name: module}`` for every module ``golden.<family>.<topic>`` defining ``FILE = "<family>_<topic>.json"``
     and ``build()`` (docs/architecture.md, "The house plan")."""
     found = {}
-    for info in pkgutil.walk_packages(golden.__path__, "golden."):
-        stem = info.name.removeprefix("golden.").replace(".", "_")
+    for info in pkgutil.walk_packages(golden.__path__, "optimspec.golden."):
+        stem = info.name.removeprefix("optimspec.golden.").replace(".", "_")
         if info.ispkg or (only and stem not in only):
             continue
         module = importlib.import_module(info.name)
@@ -68,7 +68,8 @@ def build(module_name: str) -> tuple[bytes, float]:
     """One golden file's bytes and the seconds its generation took (run in a worker process)."""
     started = time.perf_counter()
     module = importlib.import_module(module_name)
-    return store.dumps(module_name, module.build()), time.perf_counter() - started
+    # the file names its generator by its place in the project (golden.lr.dynamic), not by the import prefix
+    return store.dumps(module_name.removeprefix("optimspec."), module.build()), time.perf_counter() - started
 
 
 def generate(only: list[str] | None = None, cached: bool = True) -> dict[str, bytes]:
@@ -172,7 +173,7 @@ def write_some(files: dict[str, bytes]) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m golden", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m optimspec.golden", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify the committed goldens instead of writing them")
     parser.add_argument("--only", action="append", metavar="STEM",
                         help="regenerate only golden/data/STEM.json (repeatable); the rest of MANIFEST is kept")

@@ -1,4 +1,4 @@
-"""Golden generation in isolation: ``python -m golden`` runs its generators in a fresh subprocess whose
+"""Golden generation in isolation: ``python -m optimspec.golden`` runs its generators in a fresh subprocess whose
 import system refuses the packages the goldens must be independent of.
 
 The AST lint of ``tests/test_independence.py`` sees only literal imports; this hook also stops an
@@ -16,8 +16,9 @@ import sys
 from typing import Callable
 
 REFUSED = ("reference", "adapters", "conformance", "docs")
-#: the subprocess's program: the hook first, then ``python -m golden`` with the same arguments
-CHILD = "import runpy, golden.isolation as i; i.install(); runpy.run_module('golden', run_name='__main__', alter_sys=True)"
+#: the subprocess's program: the hook first, then ``python -m optimspec.golden`` with the same arguments
+CHILD = ("import runpy, optimspec.golden.isolation as i; i.install(); "
+         "runpy.run_module('optimspec.golden', run_name='__main__', alter_sys=True)")
 
 
 def refused(fullname: str) -> bool:

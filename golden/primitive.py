@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from golden.exact import Num, constant, rounded
+from optimspec.golden.exact import Num, constant, rounded
 
 TENSOR_KINDS = ("parameter", "tensor")
 

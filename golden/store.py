@@ -36,7 +36,7 @@ STAGING = ROOT / ".staging"
 #: written into STAGING once everything in it is on disk: from then on the swap is rolled forward
 COMPLETE = "COMPLETE"
 #: what fixes a stale, missing or corrupt golden store
-FIX = "regenerate with `tox -e golden` (or `python -m golden`) and review the diff"
+FIX = "regenerate with `tox -e golden` (or `python -m optimspec.golden`) and review the diff"
 
 REQUIRED_CASE_KEYS = {"id", "clause", "api", "kind", "dtype", "args"}
 #: Cases listing values per step (``lr_function``, ``lr_schedule`` ...) carry these parallel lists.

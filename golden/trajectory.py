@@ -24,7 +24,7 @@ from typing import Callable
 
 import sympy
 
-from golden.exact import Num, computed_in, constant, rounded, store
+from optimspec.golden.exact import Num, computed_in, constant, rounded, store
 
 State = dict[str, list[list[Num]]]
 

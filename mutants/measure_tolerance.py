@@ -46,7 +46,7 @@ _recorder = _Recorder()
 
 def _recording(original, node_id: Callable[[], str]):
     """``within`` that records the comparison's ratio and lets the test go on."""
-    from conformance.tolerance import allowed_error, error
+    from optimspec.conformance.tolerance import allowed_error, error
 
     def within(got, exact, coefficient, dtype):
         err = error(got, exact) if got == got else math.inf
@@ -59,7 +59,7 @@ def _recording(original, node_id: Callable[[], str]):
 
 
 def pytest_collection_finish(session):
-    from conformance import tolerance
+    from optimspec.conformance import tolerance
 
     current, original = {"id": ""}, tolerance.within
     recording = _recording(original, lambda: current["id"])

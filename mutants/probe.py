@@ -68,6 +68,6 @@ def pytest_sessionfinish(session, exitstatus):
     path = os.environ.get(RESULT_ENV)
     if not path:
         return
-    reference = sys.modules.get("reference")
+    reference = sys.modules.get("optimspec.reference")
     with open(path, "w", encoding="utf-8") as handle:
         json.dump({"first_failure": _first_failure or None, "reference": getattr(reference, "__file__", None)}, handle)

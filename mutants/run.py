@@ -1,9 +1,9 @@
 """Run the mutant catalogue: ``python -m mutants [--only ID ...] [--family F ...] [--jobs N]``.
 
 For each mutant: copy ``reference/`` into a temporary directory, apply the mutant's one edit, and
-run ``pytest --backend reference -x`` with the copy first on ``sys.path`` (the goldens never import
-``reference``, so they are unaffected) over the tests of the clauses the mutated file implements
-(``mutants.selection``; the whole suite for a file that cites no clause). The suite must fail: the
+run ``pytest --backend reference -x`` with the copy first on ``optimspec``'s package path
+(``OPTIMSPEC_OVERLAY``; the goldens never import ``reference``, so they are unaffected) over the tests of
+the clauses the mutated file implements (``mutants.selection``; the whole suite for a file that cites no clause). The suite must fail: the
 mutant is *killed*, and the table names the clause of the first failing test. A mutant the suite
 passes *SURVIVED*: a clause or a test is missing. An unmutated copy runs the whole suite too
 (``baseline``): it must pass. The run ends with its wall time and the CPU seconds of its test runs.
@@ -62,8 +62,9 @@ def mutated_reference(mutant: Mutant) -> Iterator[Path]:
 
 
 def run_pytest(copy: Path, tests: Selection, args: list[str], env: dict, timeout: float) -> subprocess.CompletedProcess:
-    """``pytest TESTS ARGS`` importing ``reference`` from ``copy`` (its first ``sys.path`` entry)."""
-    env = {**os.environ, **env, **tests.env(), "PYTHONPATH": os.pathsep.join([str(copy), str(ROOT)]),
+    """``pytest TESTS ARGS`` importing ``optimspec.reference`` from ``copy`` (``OPTIMSPEC_OVERLAY``, searched before
+    the checkout)."""
+    env = {**os.environ, **env, **tests.env(), "PYTHONPATH": str(ROOT), "OPTIMSPEC_OVERLAY": str(copy),
            "PYTHONDONTWRITEBYTECODE": "1"}
     # -c: run from the copy, pytest would find no ini file, so pyproject's options (xfail_strict, the assertion-pass
     # hook that counts comparisons) would silently be off and every passing assert would count nothing

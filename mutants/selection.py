@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from conformance.clauses import registry
+from optimspec.conformance.clauses import registry
 
 INDEX_ENV, CLAUSES_ENV = "OPTIMSPEC_MUTANT_INDEX", "OPTIMSPEC_MUTANT_CLAUSES"
 

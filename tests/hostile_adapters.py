@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.base import NotApplicable, OptimizerHandle, PrimitiveHandle, PrimitiveResult
-from adapters.reference import ReferenceAdapter
+from optimspec.adapters.base import NotApplicable, OptimizerHandle, PrimitiveHandle, PrimitiveResult
+from optimspec.adapters.reference import ReferenceAdapter
 
 
 class _Wrapped(OptimizerHandle):

@@ -9,11 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 
-import adapters
-from adapters.base import NotApplicable
-from adapters.jax import device as jax_device
-from adapters.mapping import NO_COUNTERPART, MappedOptimizer, Mapping, Requires, Unsupported, is_default, lookup
-from adapters.torch import device as torch_device
+from optimspec import adapters
+from optimspec.adapters.base import NotApplicable
+from optimspec.adapters.jax import device as jax_device
+from optimspec.adapters.mapping import (NO_COUNTERPART, MappedOptimizer, Mapping, Requires, Unsupported, is_default,
+                                        lookup)
+from optimspec.adapters.torch import device as torch_device
 
 ROOT = Path(__file__).resolve().parents[1]
 SGD_LIKE = Mapping(target="lib.sgd", args={"learning_rate": "lr", "momentum": "beta", "loss_scale": None},
@@ -141,7 +142,8 @@ def test_device_option_without_the_device_is_a_usage_error():
 def test_worked_example_runs_the_suite_unchanged():
     """A new backend is one small file: the example adapter's golden values pass, its missing validation
     is a strict xfail from its known_differences/lrs.toml, everything else it lacks is n/a."""
-    result = _suite("--backend", "adapters.example:ADAPTER", "-k", "ExponentialDecayLR and (golden or validation)")
+    result = _suite("--backend", "optimspec.adapters.example:ADAPTER", "-k",
+                    "ExponentialDecayLR and (golden or validation)")
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "10 xfailed" in summary and " failed" not in summary, summary

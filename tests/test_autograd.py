@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reference import Parameter, Tensor, float64, nn, ops, value_and_grad
+from optimspec.reference import Parameter, Tensor, float64, nn, ops, value_and_grad
 
 X = np.array([0.5, -1.5, 2.0, 0.0], np.float32)
 
@@ -59,7 +59,7 @@ def test_conv2d_gradients_match_the_explicit_sums():
 
 
 def test_nothing_is_recorded_outside_value_and_grad():
-    from reference.common import autograd
+    from optimspec.reference.common import autograd
     w = Tensor(X)
     (w * 2.0 + 1.0).sum()
     assert not autograd.recording()

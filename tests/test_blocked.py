@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from reference.common.blocked import BLOCK_ELEMENTS, apply_in_blocks, blocked
+from optimspec.reference.common.blocked import BLOCK_ELEMENTS, apply_in_blocks, blocked
 
 BLOCK = 64  # small blocks keep the arrays small while crossing many block boundaries
 
@@ -191,27 +191,27 @@ def _kernel_args(name: str, n: int):
     v, v2, stat = np.abs(rng.standard_normal(n)).astype(f32), np.abs(rng.standard_normal(n)).astype(f32), \
         (rng.random(n) < 0.5).astype(f32)
     return {
-        "reference.ops.adam:adam": (w, m, v, f32(0.729), f32(0.997), f32(1e-3), f32(0.9), f32(0.999), f32(1e-8), g,
-                                    True),
-        "reference.ops.adam:apply_adam_with_amsgrad": (w, m, v, v2, f32(0.729), f32(0.997), f32(1e-3), f32(0.9),
-                                                       f32(0.999), f32(1e-8), g),
-        "reference.ops.apply_momentum:apply_momentum": (w, m, f32(1e-2), g, f32(0.9), True),
-        "reference.ops.sgd:sgd": (w, g, f32(1e-2), m, f32(0.9), stat, f32(0.1), f32(1e-2), False),
-        "reference.ops.apply_rmsprop:apply_rmsprop": (w, v, m, f32(1e-2), g, f32(0.9), f32(0.5), f32(1e-6)),
-        "reference.ops.apply_adagrad:apply_adagrad": (w, v, f32(1e-2), g, f32(1e-6), True),
-        "reference.experimental.optim.adamw:adam_torch_update": (w, g, m, v, v2, dict(
+        "optimspec.reference.ops.adam:adam": (w, m, v, f32(0.729), f32(0.997), f32(1e-3), f32(0.9), f32(0.999),
+                                              f32(1e-8), g, True),
+        "optimspec.reference.ops.adam:apply_adam_with_amsgrad": (w, m, v, v2, f32(0.729), f32(0.997), f32(1e-3),
+                                                                 f32(0.9), f32(0.999), f32(1e-8), g),
+        "optimspec.reference.ops.apply_momentum:apply_momentum": (w, m, f32(1e-2), g, f32(0.9), True),
+        "optimspec.reference.ops.sgd:sgd": (w, g, f32(1e-2), m, f32(0.9), stat, f32(0.1), f32(1e-2), False),
+        "optimspec.reference.ops.apply_rmsprop:apply_rmsprop": (w, v, m, f32(1e-2), g, f32(0.9), f32(0.5), f32(1e-6)),
+        "optimspec.reference.ops.apply_adagrad:apply_adagrad": (w, v, f32(1e-2), g, f32(1e-6), True),
+        "optimspec.reference.experimental.optim.adamw:adam_torch_update": (w, g, m, v, v2, dict(
             lr=f32(1e-3), betas=(0.9, 0.999), eps=1e-8, step=np.int32(3), decay_factor=f32(0.99999))),
     }[name]
 
 
 BLOCKED_KERNELS = [  # "module:function" of every reference kernel switched to @blocked
-    "reference.ops.adam:adam",
-    "reference.ops.adam:apply_adam_with_amsgrad",
-    "reference.ops.apply_momentum:apply_momentum",
-    "reference.ops.sgd:sgd",
-    "reference.experimental.optim.adamw:adam_torch_update",
-    "reference.ops.apply_rmsprop:apply_rmsprop",
-    "reference.ops.apply_adagrad:apply_adagrad",
+    "optimspec.reference.ops.adam:adam",
+    "optimspec.reference.ops.adam:apply_adam_with_amsgrad",
+    "optimspec.reference.ops.apply_momentum:apply_momentum",
+    "optimspec.reference.ops.sgd:sgd",
+    "optimspec.reference.experimental.optim.adamw:adam_torch_update",
+    "optimspec.reference.ops.apply_rmsprop:apply_rmsprop",
+    "optimspec.reference.ops.apply_adagrad:apply_adagrad",
 ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.clauses import families, registry
+from optimspec.conformance.clauses import families, registry
 from docs import gen
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import reference
+from optimspec import reference
 from docs._gen import plots
-from golden import store
+from optimspec.golden import store
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -12,8 +12,8 @@ import decimal
 import pytest
 import sympy
 
-from golden import exact
-from golden.__main__ import generators
+from optimspec.golden import exact
+from optimspec.golden.__main__ import generators
 
 CHECK_DIGITS = 60
 

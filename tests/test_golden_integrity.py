@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from golden import store
-from golden.__main__ import check, generate, main, write
+from optimspec.golden import store
+from optimspec.golden.__main__ import check, generate, main, write
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +39,7 @@ def _a_file():
 
 
 def test_committed_goldens_are_current():
-    """What the generators produce today is byte for byte what is committed (`python -m golden --check`)."""
+    """What the generators produce today is byte for byte what is committed (`python -m optimspec.golden --check`)."""
     assert check(generate()) == []
 
 
@@ -209,8 +209,9 @@ def test_stale_message_shows_old_and_new_values_and_the_fix(golden_copy, capsys)
 def test_collection_fails_on_a_shrunk_store(tmp_path):
     """The suite verifies the store before it collects a test: a golden file deleted together with its MANIFEST
     line stops the run with a message naming the file, instead of running fewer tests."""
-    for part in ("golden", "conformance", "adapters", "reference"):
+    for part in ("optimspec", "golden", "conformance", "adapters", "reference"):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", ".staging"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)  # beside optimspec/, it marks the copy as a checkout
     name = _a_file()
     (tmp_path / "golden" / "data" / name).unlink()
     manifest = tmp_path / "golden" / "MANIFEST"
@@ -223,7 +224,8 @@ def test_collection_fails_on_a_shrunk_store(tmp_path):
 
 
 def test_check_command_exit_codes(golden_copy):
-    """`python -m golden --check` exits 0 on the committed goldens (run for real, in a subprocess)."""
-    result = subprocess.run([sys.executable, "-m", "golden", "--check"], cwd=ROOT, capture_output=True, text=True)
+    """`python -m optimspec.golden --check` exits 0 on the committed goldens (run for real, in a subprocess)."""
+    result = subprocess.run([sys.executable, "-m", "optimspec.golden", "--check"], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "golden check: OK" in result.stdout

@@ -23,7 +23,7 @@ def _run(tmp_path: Path, toml: str, *extra: str, selection: str = SELECTED, **en
     (package / "__init__.py").write_text(textwrap.dedent("""
         import os
 
-        from adapters.reference import ReferenceAdapter
+        from optimspec.adapters.reference import ReferenceAdapter
 
         class Adapter(ReferenceAdapter):
             name = "kd-test"
@@ -115,7 +115,7 @@ def test_malformed_entry_is_an_error(tmp_path, field):
 
 
 def test_an_entry_restricted_to_releases_and_modes_holds_only_there():
-    from conformance.known_differences import KnownDifference
+    from optimspec.conformance.known_differences import KnownDifference
 
     entry = KnownDifference("t", "LR.warmup_lr.values", "r", releases=("2.7.0", "2.7.1"), modes=("graph",))
     assert entry.holds_for({"version": "2.7.1", "mode": "GRAPH"})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.clauses import families
+from optimspec.conformance.clauses import families
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = ("LR", "LRS", "OPTIM", "NN", "OPS", "EXP", "SCHED", "MINT", "ERRATA")
@@ -74,7 +74,7 @@ def test_goldens_follow_the_rule():
     golden = ROOT / "golden"
     for path in golden.glob("*.py"):
         assert path.name in GOLDEN_SHARED, f"golden/{path.name}: generators live in golden/<family>/<topic>.py"
-    for folder in (p for p in golden.iterdir() if p.is_dir() and p.name not in ("data", "__pycache__")):
+    for folder in (p for p in golden.iterdir() if p.is_dir() and p.name not in ("data", "sources", "__pycache__")):
         assert folder.name in SLUGS, f"golden/{folder.name}/ is not a family"
     for path in (golden / "data").iterdir():
         stem = path.name.removesuffix(".json")
@@ -99,3 +99,15 @@ def test_known_differences_are_one_file_per_family_with_entries(backend):
 def test_mutant_catalogue_files_are_families():
     for path in (ROOT / "mutants" / "catalogue").glob("*.py"):
         assert path.name == "__init__.py" or path.stem in SLUGS, f"mutants/catalogue/{path.name} is not <family>.py"
+
+
+def test_one_import_package_installs_every_folder():
+    """pyproject's package list is every package folder of the four parts, under ``optimspec`` (docs/architecture.md,
+    "One import package"), and ``optimspec/`` holds nothing but its ``__init__.py``."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    parts = ("reference", "golden", "conformance", "adapters")
+    folders = {"optimspec"} | {"optimspec." + ".".join(init.parent.relative_to(ROOT).parts)
+                               for part in parts for init in (ROOT / part).rglob("__init__.py")}
+    assert sorted(setuptools["packages"]) == sorted(folders)
+    assert setuptools["package-dir"] == {f"optimspec.{part}": part for part in parts}
+    assert sorted(p.name for p in (ROOT / "optimspec").iterdir() if p.name != "__pycache__") == ["__init__.py"]

@@ -7,8 +7,8 @@ import gc
 
 import numpy as np
 
-from adapters.base import ParamSpec
-from adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
+from optimspec.adapters.base import ParamSpec
+from optimspec.adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
 
 
 class Parameter:

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-import reference
-from conformance.clauses import families
+from optimspec import reference
+from optimspec.conformance.clauses import families
 from mutants import catalogue
 from mutants.catalogue import MUTANTS
 from mutants.mutant import CatalogueError, Mutant
 from mutants.run import clause_index, run_suite, selected_tests
 from mutants.selection import cited_clauses, select
-from reference.experimental import optim as experimental_optim
-from reference.nn import dynamic_lr, learning_rate_schedule
+from optimspec.reference.experimental import optim as experimental_optim
+from optimspec.reference.nn import dynamic_lr, learning_rate_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from conformance.clauses import families
-from conformance.summary import COLUMNS
+from optimspec.conformance.clauses import families
+from optimspec.conformance.summary import COLUMNS
 from tests.browser import check_report, hostile_backend
 
 

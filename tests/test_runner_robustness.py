@@ -119,7 +119,7 @@ def test_backend_usage_errors_are_one_line_with_the_fix(backend, fix):
 def test_only_nonfinite_clauses_ignore_float_warnings():
     """The RuntimeWarnings of overflow, NaN and infinity are expected by the clauses that specify them, and only
     there: a reference run prints none, and any other test still shows them."""
-    from conformance import runner
+    from optimspec.conformance import runner
 
     class Item:
         def __init__(self):

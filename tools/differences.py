@@ -140,7 +140,7 @@ def _cell(clause: dict | None, notes: Notes) -> str:
 
 def render(results: dict[str, dict]) -> str:
     """The Markdown table of ``results`` (``{backend: report document}``), with its notes."""
-    from conformance.clauses import families  # the registry: every clause, in spec order
+    from optimspec.conformance.clauses import families  # the registry: every clause, in spec order
 
     clauses = {name: {c["id"]: c for f in doc["families"] for c in f["clauses"]} for name, doc in results.items()}
     notes = {name: Notes(name) for name in results}
@@ -254,8 +254,7 @@ def draft(backend: str, report: Path | None = None) -> str:
     failure stated as ``raises``/``match`` or ``mismatch`` from the message."""
     import tomllib
 
-    import adapters
-
+    from optimspec import adapters
     known = {}
     for path in adapters.load(backend).known_differences_paths:
         for entry in tomllib.loads(path.read_text()).get("difference", []):

@@ -85,7 +85,7 @@ def _md(text: str) -> str:
 
 def render(runs: dict[tuple[str, str], dict], reason) -> str:
     """The page for ``runs`` (``load_runs``); ``reason`` as in :func:`behaviours`."""
-    from conformance.clauses import families
+    from optimspec.conformance.clauses import families
 
     seen = {key: behaviours(document, reason) for key, document in runs.items()}
     columns = list(runs)

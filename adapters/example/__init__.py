@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import Adapter
-from adapters.mapping import Mapping, Unsupported, lookup
+from optimspec.adapters.base import Adapter
+from optimspec.adapters.mapping import Mapping, Unsupported, lookup
 
 
 def decayed(init: float, rate: float, period: int, staircase: bool, step) -> np.ndarray:

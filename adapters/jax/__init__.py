@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import NotApplicable, OptimizerHandle
-from adapters.jax import mappings
-from adapters.jax.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
-from adapters.jax.slots import Params
-from adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
+from optimspec.adapters.base import NotApplicable, OptimizerHandle
+from optimspec.adapters.jax import mappings
+from optimspec.adapters.jax.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
+from optimspec.adapters.jax.slots import Params
+from optimspec.adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
 
 
 class OptaxOptimizer(MappedOptimizer):

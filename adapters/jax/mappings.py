@@ -6,8 +6,8 @@ steps and return a Python list, which no optax schedule does.
 """
 from __future__ import annotations
 
-from adapters.jax.slots import StateCount, StateField
-from adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, same_names
+from optimspec.adapters.jax.slots import StateCount, StateField
+from optimspec.adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, same_names
 
 EPOCH_FUNCTIONS = Unsupported("optax schedules are functions of the step; MindSpore's dynamic-LR functions "
                               "decay per epoch of step_per_epoch steps and return a list")

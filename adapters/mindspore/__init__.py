@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import MindSporeAPIAdapter, NotApplicable, _MindSporeAPIOptimizer
-from adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
+from optimspec.adapters.base import MindSporeAPIAdapter, NotApplicable, _MindSporeAPIOptimizer
+from optimspec.adapters.mindspore.pool import OptimizerPool, Snapshot, configuration
 
 #: ``--mindspore-mode`` value -> (the context's mode attribute, the name reports show)
 MODES = {"pynative": ("PYNATIVE_MODE", "PyNative"), "graph": ("GRAPH_MODE", "GRAPH")}

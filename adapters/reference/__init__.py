@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from adapters.base import MindSporeAPIAdapter
+from optimspec.adapters.base import MindSporeAPIAdapter
 
 
 class ReferenceAdapter(MindSporeAPIAdapter):
@@ -11,7 +11,7 @@ class ReferenceAdapter(MindSporeAPIAdapter):
     complete = True  # the reference defines every clause: nothing of it may be n/a
 
     def __init__(self) -> None:
-        super().__init__("reference")
+        super().__init__("optimspec.reference")
 
     def describe(self) -> dict[str, str]:
         return {"backend": "reference", "version": f"optimspec {self.root.SPEC_VERSION} (mirrors MindSpore "

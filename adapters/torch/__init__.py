@@ -11,11 +11,11 @@ import warnings
 
 import numpy as np
 
-from adapters.base import NotApplicable, OptimizerHandle, SchedulerHandle
-from adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
-from adapters.torch import mappings
-from adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
-from adapters.torch.slots import Params
+from optimspec.adapters.base import NotApplicable, OptimizerHandle, SchedulerHandle
+from optimspec.adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
+from optimspec.adapters.torch import mappings
+from optimspec.adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
+from optimspec.adapters.torch.slots import Params
 
 
 _DEFAULT = object()  # no ``params`` in a case's arguments: the optimizer gets every parameter

@@ -7,8 +7,8 @@ optimizers mirror ``torch.optim`` too, with torch's argument names and state.
 """
 from __future__ import annotations
 
-from adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, same_names
-from adapters.torch.slots import AbsentFlag, SharedStep, StateKey
+from optimspec.adapters.mapping import NO_COUNTERPART, Mapping, Requires, Unsupported, is_default, same_names
+from optimspec.adapters.torch.slots import AbsentFlag, SharedStep, StateKey
 
 NO_STEP_FUNCTIONS = Unsupported("torch has no learning-rate function of the step; its learning rates change "
                                 "through torch.optim.lr_scheduler objects")

@@ -2,7 +2,7 @@
 ``optim_step_validation.SETUP``: MindSpore accepts a bad alpha and then never updates."""
 from __future__ import annotations
 
-from conformance.cases.optim_step_validation import snippet_rows
+from optimspec.conformance.cases.optim_step_validation import snippet_rows
 
 SNIPPETS = [
     *snippet_rows("EXP.ASGD.alpha_type", [

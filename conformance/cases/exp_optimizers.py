@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from conformance.validation import Call
+from optimspec.conformance.validation import Call
 
 NAN = float("nan")
 EXP, MINT = "experimental.optim.", "mint.optim."

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from conformance.tolerance import allowed_error
-from golden.lr import functions as lr_functions
-from golden.lrs import schedules as lrs_schedules
-from golden.exact import Num
+from optimspec.conformance.tolerance import allowed_error
+from optimspec.golden.lr import functions as lr_functions
+from optimspec.golden.lrs import schedules as lrs_schedules
+from optimspec.golden.exact import Num
 
 FUNCTION_DTYPE, SCHEDULE_DTYPE = lr_functions.DTYPE, lrs_schedules.DTYPE
 DECAY_FUNCTIONS = ("exponential_decay_lr", "natural_exp_decay_lr", "inverse_decay_lr")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conformance.validation import Call
+from optimspec.conformance.validation import Call
 
 NAN, INF = float("nan"), float("inf")
 

@@ -2,7 +2,7 @@
 ``optim_step_validation.SETUP``; ``expect`` is the exception type the clause requires or the printed text."""
 from __future__ import annotations
 
-from conformance.cases.optim_step_validation import snippet_rows
+from optimspec.conformance.cases.optim_step_validation import snippet_rows
 
 SNIPPETS = [
     *snippet_rows("LRS.common.step_types", [

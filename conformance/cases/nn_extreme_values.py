@@ -7,7 +7,7 @@ clause's.
 """
 from __future__ import annotations
 
-from conformance.cases.nn_nonfinite import ALL_NAN, INF, NAN, NONFINITE_G, NONFINITE_W, ExtremeRun
+from optimspec.conformance.cases.nn_nonfinite import ALL_NAN, INF, NAN, NONFINITE_G, NONFINITE_W, ExtremeRun
 
 HUGE_G = ((1e30, 0.25),)
 INF_NAN_W, TAME_G = (INF, NAN, 0.5), ((0.25, 0.25, 0.25),)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from conformance.validation import Call
+from optimspec.conformance.validation import Call
 
 NAN = float("nan")
 

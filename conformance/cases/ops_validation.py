@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conformance.cases.nn_optimizer_validation import PrimitiveCall
+from optimspec.conformance.cases.nn_optimizer_validation import PrimitiveCall
 
 
 def _a(*values, dtype=np.float32):

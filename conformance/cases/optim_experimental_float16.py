@@ -2,7 +2,7 @@
 ``optim_step_validation.SETUP``: three steps of a float16 parameter print MindSpore 2.10's own float16 values."""
 from __future__ import annotations
 
-from conformance.cases.optim_step_validation import snippet_rows
+from optimspec.conformance.cases.optim_step_validation import snippet_rows
 
 _STEPS = """\
 w = V('w', [0.5, -1.25, 3.0, 1e-3], np.float16)

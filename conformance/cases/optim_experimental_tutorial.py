@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from conformance.cases.optim_nn_tutorial import NET
+from optimspec.conformance.cases.optim_nn_tutorial import NET
 
-TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
+TUTORIAL = "golden/sources/mindspore-optimizer-tutorial.md"
 
 #: the tutorial's Net (shared with the nn.optim section's cases), its import lines left to the namespace
 _NET = "\n".join(line for line in NET.splitlines() if not line.startswith(("import ", "from ")))

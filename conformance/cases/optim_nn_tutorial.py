@@ -1,8 +1,8 @@
-"""The tutorial's nn.optim snippets (docs/tutorial/mindspore-optimizer-tutorial.md, up to "nn.optim_ex"), as data:
+"""The tutorial's nn.optim snippets (golden/sources/mindspore-optimizer-tutorial.md, up to "nn.optim_ex"), as data:
 each runs unchanged (``mindspore`` is the backend's root) and may print; ``printed`` is the documented output."""
 from __future__ import annotations
 
-SOURCE = "docs/tutorial/mindspore-optimizer-tutorial.md"
+SOURCE = "golden/sources/mindspore-optimizer-tutorial.md"
 
 NET = '''
 import numpy as np

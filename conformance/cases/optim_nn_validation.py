@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from conformance.validation import Call
+from optimspec.conformance.validation import Call
 
 NAN, INF = float("nan"), float("inf")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conformance.cases.optim_experimental_snippets import Snippet
+from optimspec.conformance.cases.optim_experimental_snippets import Snippet
 
 SETUP = """\
 def V(name, values, dtype=np.float32):

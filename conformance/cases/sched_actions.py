@@ -6,7 +6,7 @@ text (``{"$lambda": "lambda e: 0.9 ** e"}``) and become functions here.
 """
 from __future__ import annotations
 
-from conformance.messages import call_repr
+from optimspec.conformance.messages import call_repr
 
 
 def decode(value):

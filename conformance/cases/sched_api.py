@@ -2,7 +2,7 @@
 run after ``optim_experimental_snippets.PREAMBLE``; ``expect`` is the printed text or the exception type."""
 from __future__ import annotations
 
-from conformance.cases.optim_experimental_snippets import Snippet
+from optimspec.conformance.cases.optim_experimental_snippets import Snippet
 
 SETUP = "w = P('w')\no = optim.SGD([w], lr=0.1)\nS = optim.lr_scheduler\n"
 

@@ -2,7 +2,7 @@
 construction and steps together, so a rate MindSpore accepts and fails on later is judged too."""
 from __future__ import annotations
 
-from conformance.cases.optim_step_validation import snippet_rows
+from optimspec.conformance.cases.optim_step_validation import snippet_rows
 
 SNIPPETS = [
     *snippet_rows("SCHED.common.rate_types", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conformance.validation import Call
+from optimspec.conformance.validation import Call
 
 P = "experimental.optim.lr_scheduler."
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conformance.clauses import Clause, families, registry
+from optimspec.conformance.clauses import Clause, families, registry
 from docs._gen.spec import GENERATED, md_cell
 
 ERRATA_FAMILY = "ERRATA"

@@ -20,10 +20,10 @@ import textwrap
 from dataclasses import dataclass
 from functools import cache
 
-import adapters
-from conformance.clauses import families
-from conformance.cases.sched_actions import act, build
-from conformance.golden_cases import evaluate
+from optimspec import adapters
+from optimspec.conformance.clauses import families
+from optimspec.conformance.cases.sched_actions import act, build
+from optimspec.conformance.golden_cases import evaluate
 from docs._gen import sources
 from docs._gen.sources import first
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from conformance import known_differences
-from golden import store
+from optimspec.conformance import known_differences
+from optimspec.golden import store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,7 @@ def differences() -> dict[str, list[BackendDifference]]:
 def reference_object(api: str):
     """The reference's object for a MindSpore API name (``nn.ExponentialDecayLR``), or ``None``
     (wildcards such as ``nn.*_lr``, or an API the reference does not define)."""
-    obj = importlib.import_module("reference")
+    obj = importlib.import_module("optimspec.reference")
     for part in api.split("."):
         if hasattr(obj, part):
             obj = getattr(obj, part)

@@ -8,8 +8,9 @@
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.exp.common import GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exact import sqrt
+from optimspec.golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient,
+                                         optimizer_case, zeros)
 
 FILE = "exp_adadelta.json"
 API = "experimental.optim.Adadelta"

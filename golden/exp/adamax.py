@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import absolute, maximum
-from golden.exp.common import GROUPED_TWO, coupled_weight_decay, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exact import absolute, maximum
+from optimspec.golden.exp.common import GROUPED_TWO, coupled_weight_decay, incoming_gradient, optimizer_case, zeros
 
 FILE = "exp_adamax.json"
 API = "experimental.optim.Adamax"

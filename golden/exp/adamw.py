@@ -11,8 +11,8 @@ MindSpore's operation order and shared with the ``mint.optim`` goldens::
 """
 from __future__ import annotations
 
-from golden.exact import maximum, sqrt
-from golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exact import maximum, sqrt
+from optimspec.golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
 
 FILE = "exp_adamw.json"
 API = "experimental.optim.AdamW"

@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
-from golden.exact import maximum
-from golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient, optimizer_case,
-                               scalar, zeros)
+from optimspec.golden.exact import maximum
+from optimspec.golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient,
+                                         optimizer_case, scalar, zeros)
 
 FILE = "exp_asgd.json"
 API = "experimental.optim.ASGD"

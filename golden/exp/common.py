@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from golden.exact import Num, constant
-from golden.trajectory import trajectory
+from optimspec.golden.exact import Num, constant
+from optimspec.golden.trajectory import trajectory
 
 DTYPE = "float32"
 PARAMS = [{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]},

@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient, optimizer_case,
-                               scalar, zeros)
+from optimspec.golden.exact import sqrt
+from optimspec.golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient,
+                                         optimizer_case, scalar, zeros)
 
 FILE = "exp_nadam.json"
 API = "experimental.optim.NAdam"

@@ -9,8 +9,8 @@ from 5. The closest, ρ₅ = 4.996 with the default betas, is 4.986 in float32 (
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.exp.common import GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, optimizer_case, zeros
+from optimspec.golden.exact import sqrt
+from optimspec.golden.exp.common import GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, optimizer_case, zeros
 
 FILE = "exp_radam.json"
 API = "experimental.optim.RAdam"

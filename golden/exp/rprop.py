@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import maximum, minimum
-from golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exact import maximum, minimum
+from optimspec.golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
 
 FILE = "exp_rprop.json"
 API = "experimental.optim.Rprop"

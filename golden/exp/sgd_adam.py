@@ -13,8 +13,9 @@ Adam is MindSpore's ``ops.Adam`` kernel (eps outside ``sqrt(v)``, the lr_t form)
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, sqrt
-from golden.exp.common import GRADS, GROUPED_TWO, coupled_weight_decay, incoming_gradient, ones, optimizer_case, zeros
+from optimspec.golden.exact import constant, maximum, sqrt
+from optimspec.golden.exp.common import (GRADS, GROUPED_TWO, coupled_weight_decay, incoming_gradient, ones,
+                                         optimizer_case, zeros)
 
 FILE = "exp_sgd_adam.json"
 SGD_DEFAULTS = {"momentum": 0, "dampening": 0, "weight_decay": 0.0, "nesterov": False, "maximize": False}

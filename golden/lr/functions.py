@@ -4,11 +4,11 @@ Each formula restates the clause in MindSpore's operation order over :class:`gol
 """
 from __future__ import annotations
 
-from golden.exact import E, PI, Num, ceil, constant, cos, floor, maximum, minimum
+from optimspec.golden.exact import E, PI, Num, ceil, constant, cos, floor, maximum, minimum
 
 FILE = "lr_functions.json"
 DTYPE = "float64"
-TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
+TUTORIAL = "golden/sources/mindspore-optimizer-tutorial.md"
 
 
 def _epoch(i: int, step_per_epoch) -> Num:

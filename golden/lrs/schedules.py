@@ -5,11 +5,11 @@ Each formula restates the clause in MindSpore's operation order over :class:`gol
 """
 from __future__ import annotations
 
-from golden.exact import E, PI, ceil, constant, floor, maximum, minimum, sin
+from optimspec.golden.exact import E, PI, ceil, constant, floor, maximum, minimum, sin
 
 FILE = "lrs_schedules.json"
 DTYPE = "float32"
-TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
+TUTORIAL = "golden/sources/mindspore-optimizer-tutorial.md"
 
 
 def _p(a, s):

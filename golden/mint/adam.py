@@ -6,8 +6,9 @@ carried in the exact state but not compared (a backend that drops it diverges in
 """
 from __future__ import annotations
 
-from golden.exp.adamw import SHRINKING, torch_adam_step
-from golden.exp.common import GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exp.adamw import SHRINKING, torch_adam_step
+from optimspec.golden.exp.common import (GRADS, GROUPED_TWO, SHORT, coupled_weight_decay, incoming_gradient,
+                                         optimizer_case, zeros)
 
 FILE = "mint_adam.json"
 API = "mint.optim.Adam"

@@ -6,8 +6,8 @@ also an attribute (FusedAdamW with amsgrad).
 """
 from __future__ import annotations
 
-from golden.exp.adamw import SHRINKING, torch_adam_step
-from golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exp.adamw import SHRINKING, torch_adam_step
+from optimspec.golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
 
 FILE = "mint_adamw.json"
 DEFAULTS = {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 1e-2, "amsgrad": False,

@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
+from optimspec.golden.exp.common import GROUPED_TWO, incoming_gradient, optimizer_case, zeros
 
 FILE = "mint_sgd.json"
 API = "mint.optim.SGD"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import struct
 
-from golden.exact import Num, constant, maximum, minimum, reduce_mean, sqrt
-from golden.trajectory import trajectory
+from optimspec.golden.exact import Num, constant, maximum, minimum, reduce_mean, sqrt
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_ada_factor.json"
 

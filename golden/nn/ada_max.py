@@ -2,10 +2,10 @@
 ``beta1_power`` (float32, shape (1,)) is multiplied by beta1 before each update."""
 from __future__ import annotations
 
-from golden.ops import apply_ada_max as ops_apply_ada_max
-from golden.exact import constant
-from golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
-from golden.trajectory import trajectory
+from optimspec.golden.ops import apply_ada_max as ops_apply_ada_max
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_ada_max.json"
 

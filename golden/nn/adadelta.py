@@ -1,10 +1,10 @@
 """Goldens of ``nn.Adadelta``: trajectories over ``ops.ApplyAdadelta`` (``golden/ops/apply_adadelta.py``)."""
 from __future__ import annotations
 
-from golden.ops import apply_adadelta as ops_apply_adadelta
-from golden.exact import constant
-from golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
-from golden.trajectory import trajectory
+from optimspec.golden.ops import apply_adadelta as ops_apply_adadelta
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_adadelta.json"
 

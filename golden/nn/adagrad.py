@@ -2,11 +2,11 @@
 ``ops.ApplyProximalAdagrad`` (``golden/ops/apply_*.py``); ``accum`` starts at the ``accum`` argument."""
 from __future__ import annotations
 
-from golden.ops import apply_adagrad as ops_apply_adagrad
-from golden.ops import apply_proximal_adagrad as ops_apply_proximal_adagrad
-from golden.exact import constant
-from golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
-from golden.trajectory import trajectory
+from optimspec.golden.ops import apply_adagrad as ops_apply_adagrad
+from optimspec.golden.ops import apply_proximal_adagrad as ops_apply_proximal_adagrad
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_adagrad.json"
 

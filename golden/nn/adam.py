@@ -13,9 +13,9 @@ AdamWeightDecay: m, v as above, ``w = w - lr(k)·(m/(sqrt(v) + eps) + wd·w)`` (
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, sqrt
-from golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial, preprocess
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant, maximum, sqrt
+from optimspec.golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial, preprocess
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_adam.json"
 #: (api, extra args): the surfaces computing Adam's dense maths

@@ -5,10 +5,10 @@
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum
-from golden.nn.common import preprocess
-from golden.nn.elementwise import GRADS, PARAMS, filled
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant, maximum
+from optimspec.golden.nn.common import preprocess
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_asgd.json"
 

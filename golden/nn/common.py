@@ -5,8 +5,8 @@ Not a generator (no ``FILE``): ``golden/nn_<optimizer>.py`` modules import it.
 """
 from __future__ import annotations
 
-from golden.exact import Num, constant
-from golden.lrs.schedules import FORMULAS
+from optimspec.golden.exact import Num, constant
+from optimspec.golden.lrs.schedules import FORMULAS
 
 PARAMS = [{"name": "w", "shape": [2], "value": ["0.5", "-1.25"]},
           {"name": "b", "shape": [1], "value": ["0.75"]}]

@@ -7,8 +7,8 @@ groups (``args["params"]``) each parameter takes its group's lr and weight decay
 """
 from __future__ import annotations
 
-from golden.exact import constant
-from golden.nn.common import GRADS, PARAMS, hyper, preprocess
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.common import GRADS, PARAMS, hyper, preprocess
 
 __all__ = ["GRADS", "PARAMS", "elementwise", "filled"]
 

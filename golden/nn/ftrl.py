@@ -2,10 +2,10 @@
 starts at ``initial_accum``, ``linear`` at zeros; weight decay reaches every parameter."""
 from __future__ import annotations
 
-from golden.ops import apply_ftrl as ops_apply_ftrl
-from golden.exact import constant
-from golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
-from golden.trajectory import trajectory
+from optimspec.golden.ops import apply_ftrl as ops_apply_ftrl
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_ftrl.json"
 

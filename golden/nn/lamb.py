@@ -8,9 +8,9 @@ At call k, t = k + 1 (global_step after the increment)::
 """
 from __future__ import annotations
 
-from golden.exact import constant, sqrt
-from golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant, sqrt
+from optimspec.golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_lamb.json"
 

@@ -9,9 +9,9 @@ With ``use_clip`` the trust ratio becomes ``min(max(trust/lr(k), 0), 1)``, lr(k)
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, minimum, sqrt
-from golden.nn.common import GRADS, copy_state, initial, learning_rate
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant, maximum, minimum, sqrt
+from optimspec.golden.nn.common import GRADS, copy_state, initial, learning_rate
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_lars.json"
 PARAMS = [{"name": "dense.weight", "shape": [2], "value": ["0.5", "-1.25"]},

@@ -8,9 +8,9 @@ Update at call k (global_step k before the call, k + 1 after)::
 """
 from __future__ import annotations
 
-from golden.exact import constant
-from golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial, preprocess
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.common import FILTER_PARAMS, GRADS, PARAMS, copy_state, hyper, initial, preprocess
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_momentum.json"
 TUTORIAL_GROUPS = [{"params": ["conv.weight"], "weight_decay": 0.01, "lr": 0.01},

@@ -2,11 +2,11 @@
 ``ops.ApplyCenteredRMSProp`` (``golden/ops/apply_rmsprop.py``); ``ms`` starts at ones."""
 from __future__ import annotations
 
-from golden.ops import apply_centered_rmsprop as ops_apply_centered_rmsprop
-from golden.ops import apply_rmsprop as ops_apply_rmsprop
-from golden.exact import constant
-from golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
-from golden.trajectory import trajectory
+from optimspec.golden.ops import apply_centered_rmsprop as ops_apply_centered_rmsprop
+from optimspec.golden.ops import apply_rmsprop as ops_apply_rmsprop
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, elementwise, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_rmsprop.json"
 

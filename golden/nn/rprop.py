@@ -5,10 +5,10 @@
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, minimum, sign
-from golden.nn.common import preprocess
-from golden.nn.elementwise import GRADS, PARAMS, filled
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant, maximum, minimum, sign
+from optimspec.golden.nn.common import preprocess
+from optimspec.golden.nn.elementwise import GRADS, PARAMS, filled
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_rprop.json"
 SIGN_CHANGES = [[["0.25", "0.5"], ["-1"]], [["-0.125", "0.75"], ["-0.5"]], [["0.5", "0"], ["0.25"]],

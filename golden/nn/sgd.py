@@ -9,9 +9,9 @@ Update at call t (``stat`` is 1 until the first momentum step)::
 """
 from __future__ import annotations
 
-from golden.exact import constant
-from golden.nn.common import GRADS, PARAMS, copy_state, hyper, preprocess
-from golden.trajectory import trajectory
+from optimspec.golden.exact import constant
+from optimspec.golden.nn.common import GRADS, PARAMS, copy_state, hyper, preprocess
+from optimspec.golden.trajectory import trajectory
 
 FILE = "nn_sgd.json"
 DTYPE = "float32"

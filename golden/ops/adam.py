@@ -8,8 +8,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, sqrt
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import constant, maximum, sqrt
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_adam.json"
 

@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.primitive import number, primitive_case, tensor
+from optimspec.golden.exact import sqrt
+from optimspec.golden.primitive import number, primitive_case, tensor
 
 FILE = "ops_adam_weight_decay.json"
 API = "ops.AdamWeightDecay"

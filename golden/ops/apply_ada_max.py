@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import absolute, maximum
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import absolute, maximum
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_ada_max.json"
 

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import sqrt
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_adadelta.json"
 

@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import sqrt
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import sqrt
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_adagrad.json"
 VAR = ["0.6", "0.4", "0.1", "0.5"]

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import absolute, maximum, sign, sqrt
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import absolute, maximum, sign, sqrt
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_adagrad_da.json"
 VAR = ["0.6", "0.4", "0.1", "0.5"]

@@ -5,8 +5,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import absolute, constant, sign
-from golden.primitive import number, primitive_case, tensor
+from optimspec.golden.exact import absolute, constant, sign
+from optimspec.golden.primitive import number, primitive_case, tensor
 
 FILE = "ops_apply_ftrl.json"
 VAR = ["0.6", "0.4", "0.1", "0.5"]

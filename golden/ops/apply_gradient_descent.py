@@ -2,8 +2,8 @@
 ``ops.ApplyProximalGradientDescent`` (``prox = var - alpha·delta``, then the l1/l2 shrinkage)."""
 from __future__ import annotations
 
-from golden.ops.apply_proximal_adagrad import proximal
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.ops.apply_proximal_adagrad import proximal
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_gradient_descent.json"
 ONES = ["1", "1", "1", "1"]

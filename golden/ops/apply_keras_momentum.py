@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from golden.primitive import primitive_case, scalar_tensor, tensor
+from optimspec.golden.primitive import primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_keras_momentum.json"
 

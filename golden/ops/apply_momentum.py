@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_apply_momentum.json"
 API = "ops.ApplyMomentum"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sympy
 
-from golden.exact import exp, sign
-from golden.primitive import number, primitive_case, tensor
+from optimspec.golden.exact import exp, sign
+from optimspec.golden.primitive import number, primitive_case, tensor
 
 FILE = "ops_apply_sign.json"
 VAR = ["0.6", "0.4", "0.1", "0.5"]

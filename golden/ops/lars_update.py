@@ -6,8 +6,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import constant, maximum, minimum, sqrt
-from golden.primitive import number, primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import constant, maximum, minimum, sqrt
+from optimspec.golden.primitive import number, primitive_case, scalar_tensor, tensor
 
 FILE = "ops_lars_update.json"
 

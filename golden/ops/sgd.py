@@ -7,8 +7,8 @@
 """
 from __future__ import annotations
 
-from golden.exact import constant
-from golden.primitive import primitive_case, scalar_tensor, tensor
+from optimspec.golden.exact import constant
+from optimspec.golden.primitive import primitive_case, scalar_tensor, tensor
 
 FILE = "ops_sgd.json"
 API = "ops.SGD"

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 import sympy
 
-from golden.exact import Num, absolute, constant, reduce_mean, sign
+from optimspec.golden.exact import Num, absolute, constant, reduce_mean, sign
 
 FILE = "optim_tutorial_net.json"
 CLAUSE = "OPTIM.experimental.train_step"

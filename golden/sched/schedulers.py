@@ -18,12 +18,12 @@ from fractions import Fraction
 
 import sympy
 
-from golden.exact import Num, constant, cos, floor, irrational_constant, maximum, minimum
+from optimspec.golden.exact import Num, constant, cos, floor, irrational_constant, maximum, minimum
 
 FILE = "sched_schedulers.json"
 DTYPE = "float32"
 PREFIX = "experimental.optim.lr_scheduler."
-TUTORIAL = "docs/tutorial/mindspore-optimizer-tutorial.md"
+TUTORIAL = "golden/sources/mindspore-optimizer-tutorial.md"
 PI = irrational_constant(sympy.pi)  # math.pi meeting a float32 Tensor
 ONE, TWO = constant(1), constant(2)
 

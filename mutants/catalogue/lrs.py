@@ -59,8 +59,9 @@ LRS = mutants_of("LRS", SCHEDULES, [
      "    def construct(self, global_step):\n        return None"),
 ]) + mutants_of("LRS", NN_INIT, [
     ("base-exported", "LearningRateSchedule is exported as nn.LearningRateSchedule (MindSpore does not)",
-     "from reference.nn.cell import Cell\n",
-     "from reference.nn.cell import Cell\nfrom reference.nn.learning_rate_schedule import LearningRateSchedule\n"),
+     "from optimspec.reference.nn.cell import Cell\n",
+     "from optimspec.reference.nn.cell import Cell\n"
+     "from optimspec.reference.nn.learning_rate_schedule import LearningRateSchedule\n"),
 ])
 
 MUTANTS = LRS

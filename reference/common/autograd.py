@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from reference.common import libm
+from optimspec.reference.common import libm
 
 _TAPES: list[list] = []
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.tensor import Tensor
+from optimspec.reference.common.tensor import Tensor
 
 
 def check_gradients(cls_name: str, parameters, gradients, *, none_skips: bool) -> None:

@@ -15,7 +15,7 @@ import numbers
 
 import numpy as np
 
-from reference.common import autograd, dtype as mstype, libm
+from optimspec.reference.common import autograd, dtype as mstype, libm
 
 
 def _as_array(input_data, dtype: mstype.DType | None) -> np.ndarray:

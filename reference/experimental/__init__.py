@@ -1,4 +1,4 @@
 """``reference.experimental``: MindSpore's ``mindspore.experimental`` names this specification defines."""
-from reference.experimental import optim
+from optimspec.reference.experimental import optim
 
 __all__ = ["optim"]

@@ -13,7 +13,7 @@ Clauses: OPTIM.nn.trainable_params
 """
 from __future__ import annotations
 
-from reference.common.tensor import Parameter
+from optimspec.reference.common.tensor import Parameter
 
 
 class Cell:

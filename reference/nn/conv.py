@@ -19,9 +19,9 @@ import math
 
 import numpy as np
 
-from reference.common import autograd, dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.cell import Cell
+from optimspec.reference.common import autograd, dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.cell import Cell
 
 
 def _pair(value) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from reference import _checkparam as validator
+from optimspec.reference import _checkparam as validator
 
 
 def _epoch(i: int, step_per_epoch: int) -> int:

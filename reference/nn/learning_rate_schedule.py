@@ -20,10 +20,10 @@ import numbers
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import libm
-from reference.common.tensor import Tensor
-from reference.nn.cell import Cell
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import libm
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.nn.cell import Cell
 
 f32 = np.float32
 

@@ -10,9 +10,9 @@ Clauses: OPTIM.experimental.train_step
 """
 from __future__ import annotations
 
-from reference.common import dtype as mstype
-from reference.common.tensor import Tensor
-from reference.nn.cell import Cell
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.nn.cell import Cell
 
 REDUCTIONS = ["mean", "sum", "none"]
 

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from reference._checkparam import check_value_type
-from reference.common.tensor import Tensor
+from optimspec.reference._checkparam import check_value_type
+from optimspec.reference.common.tensor import Tensor
 
 F16_F32 = (np.float16, np.float32)
 F16_F32_F64 = (np.float16, np.float32, np.float64)

@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.tensor import Tensor
-from reference import _checkparam as validator
-from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32, Primitive, computed_in, widened
-from reference.ops.sgd import tensor_scalar
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.blocked import blocked
+from optimspec.reference.ops._apply import F16_F32, Primitive, computed_in, widened
+from optimspec.reference.ops.sgd import tensor_scalar
 
 
 def adam_moments(m: np.ndarray, v: np.ndarray, grad: np.ndarray, beta1, beta2) -> None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.ops._apply import F16_F32, Primitive
-from reference.ops.adam import adam_moments
+from optimspec.reference.ops._apply import F16_F32, Primitive
+from optimspec.reference.ops.adam import adam_moments
 
 
 def adam_weight_decay(w, m, v, lr, beta1, beta2, eps, decay, grad) -> None:

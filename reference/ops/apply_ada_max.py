@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.ops._apply import F16_F32_F64, Primitive
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyAdaMax(Primitive):

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference._checkparam import check_value_type
-from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32_F64, Primitive
+from optimspec.reference._checkparam import check_value_type
+from optimspec.reference.common.blocked import blocked
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyAdagrad(Primitive):

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.tensor import Tensor
-from reference.ops._apply import F16_F32, Primitive
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.ops._apply import F16_F32, Primitive
 
 
 class ApplyAdagradDA(Primitive):

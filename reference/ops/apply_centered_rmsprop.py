@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.ops._apply import F16_F32_F64
-from reference.ops.apply_rmsprop import ApplyRMSProp, decay_towards, rmsprop_moment
+from optimspec.reference.ops._apply import F16_F32_F64
+from optimspec.reference.ops.apply_rmsprop import ApplyRMSProp, decay_towards, rmsprop_moment
 
 
 class ApplyCenteredRMSProp(ApplyRMSProp):

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common import libm
-from reference.ops._apply import F16_F32_F64, Primitive
+from optimspec.reference.common import libm
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive
 
 
 class ApplyFtrl(Primitive):

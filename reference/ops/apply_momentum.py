@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32_F64, Primitive, computed_in, widened
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.blocked import blocked
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive, computed_in, widened
 
 
 class ApplyMomentum(Primitive):

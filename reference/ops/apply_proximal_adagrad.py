@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.ops._apply import F16_F32, Primitive
-from reference.ops.apply_proximal_gradient_descent import proximal_step
+from optimspec.reference.ops._apply import F16_F32, Primitive
+from optimspec.reference.ops.apply_proximal_gradient_descent import proximal_step
 
 
 class ApplyProximalAdagrad(Primitive):

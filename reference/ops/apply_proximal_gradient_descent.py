@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.ops._apply import F16_F32_F64, Primitive
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive
 
 
 def proximal_step(var: np.ndarray, alpha, l1, l2, delta: np.ndarray) -> None:

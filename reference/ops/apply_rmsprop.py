@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32_F64, Primitive
+from optimspec.reference.common.blocked import blocked
+from optimspec.reference.ops._apply import F16_F32_F64, Primitive
 
 
 def rmsprop_moment(moment, grad, lr, denominator_squared, momentum) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common import autograd
-from reference.common.tensor import Tensor
+from optimspec.reference.common import autograd
+from optimspec.reference.common.tensor import Tensor
 
 
 def assign(variable: Tensor, value) -> Tensor:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common import autograd
-from reference.common.tensor import Parameter, Tensor
+from optimspec.reference.common import autograd
+from optimspec.reference.common.tensor import Parameter, Tensor
 
 
 def _is_index(value) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common.tensor import Tensor
-from reference.ops._apply import F16_F32, Primitive
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.ops._apply import F16_F32, Primitive
 
 
 def lars_update(w, g, w_square_sum, g_square_sum, weight_decay, lr, epsilon, hyperpara, use_clip) -> np.ndarray:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common.tensor import Tensor
-from reference.common.blocked import blocked
-from reference.ops._apply import F16_F32, Primitive, computed_in, widened
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.common.blocked import blocked
+from optimspec.reference.ops._apply import F16_F32, Primitive, computed_in, widened
 
 
 def tensor_scalar(primitive: str, arg: str, value) -> None:

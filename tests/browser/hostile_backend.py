@@ -8,7 +8,7 @@ Select it with ``--backend tests.browser.hostile_backend:HOSTILE``.
 """
 from __future__ import annotations
 
-from adapters.reference import ReferenceAdapter
+from optimspec.adapters.reference import ReferenceAdapter
 
 #: runs only if the page lets markup through: the browser check looks for the attribute it sets
 IMG_PAYLOAD = "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">"

@@ -6,8 +6,8 @@ not applicable. Select it with ``--backend tests.browser.skewed_backend:SKEWED``
 """
 from __future__ import annotations
 
-from adapters.base import NotApplicable
-from adapters.reference import ReferenceAdapter
+from optimspec.adapters.base import NotApplicable
+from optimspec.adapters.reference import ReferenceAdapter
 
 SKEW = 1e-6
 

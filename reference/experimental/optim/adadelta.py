@@ -17,10 +17,10 @@ EXP.Adadelta.validation, EXP.Adadelta.positive_lr_eps
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common.tensor import Tensor
-from reference.experimental.optim.optimizer import Optimizer
-from reference.ops.apply_adadelta import ApplyAdadelta
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_adadelta import ApplyAdadelta
 
 
 class Adadelta(Optimizer):

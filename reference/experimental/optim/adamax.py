@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common import libm
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common import libm
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.optimizer import Optimizer
 
 
 class Adamax(Optimizer):

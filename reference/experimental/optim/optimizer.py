@@ -32,11 +32,11 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.gradients import check_gradients
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.cell import Cell
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.gradients import check_gradients
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.cell import Cell
 
 _LOGGER = logging.getLogger("reference")
 

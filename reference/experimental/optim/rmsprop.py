@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.experimental.optim.optimizer import Optimizer
 
 
 class RMSprop(Optimizer):

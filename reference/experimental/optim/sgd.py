@@ -17,10 +17,10 @@ EXP.SGD.defaults, EXP.SGD.validation
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.optimizer import Optimizer
-from reference.ops.sgd import sgd
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.ops.sgd import sgd
 
 
 class SGD(Optimizer):

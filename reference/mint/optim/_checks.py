@@ -4,7 +4,7 @@ Clauses: MINT.Adam.types, MINT.AdamW.types, MINT.FusedAdamW.types
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
+from optimspec.reference import _checkparam as validator
 
 
 def check_adam_types(betas, eps, weight_decay, lr, amsgrad, maximize, prim_name, betas_types=(tuple,)) -> None:

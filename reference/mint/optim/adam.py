@@ -16,11 +16,11 @@ MINT.Adam.defaults, MINT.Adam.types, MINT.Adam.validation
 """
 from __future__ import annotations
 
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.adamw import adam_torch_update, check_adam_ranges
-from reference.experimental.optim.optimizer import Optimizer
-from reference.mint.optim._checks import check_adam_types
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.adamw import adam_torch_update, check_adam_ranges
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.mint.optim._checks import check_adam_types
 
 
 class Adam(Optimizer):

@@ -15,11 +15,11 @@ MINT.AdamW.lr_runtime, MINT.AdamW.defaults, MINT.AdamW.types, MINT.AdamW.validat
 """
 from __future__ import annotations
 
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.adamw import adam_torch_update, check_adam_ranges, decoupled_decay_factor
-from reference.experimental.optim.optimizer import Optimizer
-from reference.mint.optim._checks import check_adam_types
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.adamw import adam_torch_update, check_adam_ranges, decoupled_decay_factor
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.mint.optim._checks import check_adam_types
 
 
 class AdamW(Optimizer):

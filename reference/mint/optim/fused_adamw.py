@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.tensor import Parameter
-from reference.mint.optim.adamw import AdamW
+from optimspec.reference.common.tensor import Parameter
+from optimspec.reference.mint.optim.adamw import AdamW
 
 
 def _common_amsgrad(params, default: bool, cls_name: str) -> bool:

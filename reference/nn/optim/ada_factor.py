@@ -47,10 +47,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import libm
-from reference.common.tensor import Parameter, ParameterTuple, Tensor
-from reference.nn.optim.optimizer import _LOGGER, Optimizer
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import libm
+from optimspec.reference.common.tensor import Parameter, ParameterTuple, Tensor
+from optimspec.reference.nn.optim.optimizer import _LOGGER, Optimizer
 
 F32 = np.float32
 

@@ -10,10 +10,10 @@ Clauses: NN.Adadelta.update, NN.Adadelta.validation, NN.Adadelta.extreme
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common.tensor import Tensor
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_adadelta import ApplyAdadelta
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_adadelta import ApplyAdadelta
 
 
 class Adadelta(Optimizer):

@@ -10,9 +10,9 @@ Clauses: NN.Adagrad.update, NN.Adagrad.state_init, NN.Adagrad.validation, NN.Ada
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_adagrad import ApplyAdagrad
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_adagrad import ApplyAdagrad
 
 
 def filled_clone(optimizer: Optimizer, prefix: str, value: float):

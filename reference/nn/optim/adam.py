@@ -40,13 +40,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.adam import Adam as _AdamKernel
-from reference.ops.adam import AdamNoUpdateParam, ApplyAdamWithAmsgradV2
-from reference.ops.adam_weight_decay import AdamWeightDecay as _AdamWeightDecayKernel
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.adam import Adam as _AdamKernel
+from optimspec.reference.ops.adam import AdamNoUpdateParam, ApplyAdamWithAmsgradV2
+from optimspec.reference.ops.adam_weight_decay import AdamWeightDecay as _AdamWeightDecayKernel
 
 
 def _check_param_value(beta1, beta2, eps, prim_name: str) -> None:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.nn.optim.adagrad import filled_clone
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_ftrl import ApplyFtrl
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.nn.optim.adagrad import filled_clone
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_ftrl import ApplyFtrl
 
 
 def _check_number(optimizer, name, value, lower: bool):

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common import libm
-from reference.common.tensor import Tensor
-from reference.nn.optim.adam import _check_param_value
-from reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.common import libm
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.nn.optim.adam import _check_param_value
+from optimspec.reference.nn.optim.optimizer import Optimizer
 
 
 def lamb(w, m, v, lr, beta1, beta2, eps, decay, t, grad) -> None:

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.lars_update import LARSUpdate
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.lars_update import LARSUpdate
 
 
 def _default_lars_filter(param) -> bool:

@@ -17,11 +17,11 @@ OPTIM.nn.lr_dynamic (lr(k) is read before global_step advances)
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_momentum import ApplyMomentum
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_momentum import ApplyMomentum
 
 
 class Momentum(Optimizer):

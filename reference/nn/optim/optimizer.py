@@ -58,12 +58,12 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.gradients import check_gradients
-from reference.common.tensor import Parameter, ParameterTuple, Tensor
-from reference.nn.cell import Cell
-from reference.nn.learning_rate_schedule import LearningRateSchedule
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.gradients import check_gradients
+from optimspec.reference.common.tensor import Parameter, ParameterTuple, Tensor
+from optimspec.reference.nn.cell import Cell
+from optimspec.reference.nn.learning_rate_schedule import LearningRateSchedule
 
 _LOGGER = logging.getLogger("reference")
 _GROUP_KEYS = ["params", "lr", "weight_decay", "order_params", "grad_centralization"]

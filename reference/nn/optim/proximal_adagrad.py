@@ -10,12 +10,12 @@ Clauses: NN.ProximalAdagrad.update, NN.ProximalAdagrad.validation, NN.ProximalAd
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Tensor
-from reference.nn.optim.adagrad import initial_accumulator
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_proximal_adagrad import ApplyProximalAdagrad
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.nn.optim.adagrad import initial_accumulator
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_proximal_adagrad import ApplyProximalAdagrad
 
 
 class ProximalAdagrad(Optimizer):

@@ -16,10 +16,10 @@ Clauses: NN.RMSProp.update, NN.RMSProp.centered, NN.RMSProp.state_init, NN.RMSPr
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.apply_centered_rmsprop import ApplyCenteredRMSProp
-from reference.ops.apply_rmsprop import ApplyRMSProp
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.apply_centered_rmsprop import ApplyCenteredRMSProp
+from optimspec.reference.ops.apply_rmsprop import ApplyRMSProp
 
 
 class RMSProp(Optimizer):

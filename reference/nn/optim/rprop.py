@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.nn.optim.optimizer import Optimizer
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.nn.optim.optimizer import Optimizer
 
 
 class Rprop(Optimizer):

@@ -20,11 +20,11 @@ Clauses: NN.SGD.plain, NN.SGD.momentum, NN.SGD.nesterov, NN.SGD.validation, NN.S
 """
 from __future__ import annotations
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.nn.optim.optimizer import Optimizer
-from reference.ops.sgd import SGD as _SGDKernel
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.nn.optim.optimizer import Optimizer
+from optimspec.reference.ops.sgd import SGD as _SGDKernel
 
 
 def _non_negative_float(value, name: str):

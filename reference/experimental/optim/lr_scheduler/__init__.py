@@ -2,14 +2,14 @@
 
 They drive an experimental optimizer by writing its ``learning_rate_group_<i>`` Parameters in place.
 """
-from reference.experimental.optim.lr_scheduler.base import LRScheduler
-from reference.experimental.optim.lr_scheduler.cosine import CosineAnnealingLR, CosineAnnealingWarmRestarts
-from reference.experimental.optim.lr_scheduler.cyclic import CyclicLR
-from reference.experimental.optim.lr_scheduler.decay import (ConstantLR, ExponentialLR, LinearLR, MultiStepLR,
-                                                             PolynomialLR, StepLR)
-from reference.experimental.optim.lr_scheduler.lambdas import LambdaLR, MultiplicativeLR
-from reference.experimental.optim.lr_scheduler.plateau import ReduceLROnPlateau
-from reference.experimental.optim.lr_scheduler.sequential import SequentialLR
+from optimspec.reference.experimental.optim.lr_scheduler.base import LRScheduler
+from optimspec.reference.experimental.optim.lr_scheduler.cosine import CosineAnnealingLR, CosineAnnealingWarmRestarts
+from optimspec.reference.experimental.optim.lr_scheduler.cyclic import CyclicLR
+from optimspec.reference.experimental.optim.lr_scheduler.decay import (ConstantLR, ExponentialLR, LinearLR, MultiStepLR,
+                                                                       PolynomialLR, StepLR)
+from optimspec.reference.experimental.optim.lr_scheduler.lambdas import LambdaLR, MultiplicativeLR
+from optimspec.reference.experimental.optim.lr_scheduler.plateau import ReduceLROnPlateau
+from optimspec.reference.experimental.optim.lr_scheduler.sequential import SequentialLR
 
 __all__ = ["StepLR", "LinearLR", "LRScheduler", "ExponentialLR", "PolynomialLR", "MultiplicativeLR", "ConstantLR",
            "MultiStepLR", "LambdaLR", "SequentialLR", "ReduceLROnPlateau", "CyclicLR", "CosineAnnealingWarmRestarts",

@@ -29,11 +29,11 @@ import numbers
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.optimizer import Optimizer
-from reference.ops import assign
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.ops import assign
 
 F32 = np.float32
 PI = F32(math.pi)

@@ -10,12 +10,12 @@ import math
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common import dtype as mstype
-from reference.common.libm import cos
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, PI, LRScheduler
-from reference.ops import assign
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.libm import cos
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, PI, LRScheduler
+from optimspec.reference.ops import assign
 
 
 class CosineAnnealingLR(LRScheduler):

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common.libm import power
-from reference.common.tensor import Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, real_float32
-from reference.ops import assign
+from optimspec.reference.common.libm import power
+from optimspec.reference.common.tensor import Tensor
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, LRScheduler, real_float32
+from optimspec.reference.ops import assign
 
 MODES = ("triangular", "triangular2", "exp_range")
 

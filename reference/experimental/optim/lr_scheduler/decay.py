@@ -18,9 +18,9 @@ from collections import Counter
 
 import numpy as np
 
-from reference import _checkparam as validator
-from reference.common.libm import power
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
+from optimspec.reference import _checkparam as validator
+from optimspec.reference.common.libm import power
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
 
 
 class StepLR(LRScheduler):

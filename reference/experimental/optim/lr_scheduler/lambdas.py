@@ -9,7 +9,7 @@ SCHED.MultiplicativeLR.validation, SCHED.common.lambda_argument
 """
 from __future__ import annotations
 
-from reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, LRScheduler
 
 
 def _per_group(optimizer, lr_lambda) -> list:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from reference.common import dtype as mstype
-from reference.common.tensor import Parameter, Tensor
-from reference.experimental.optim.lr_scheduler.base import F32, real_float32
-from reference.experimental.optim.optimizer import Optimizer
-from reference.ops import assign
+from optimspec.reference.common import dtype as mstype
+from optimspec.reference.common.tensor import Parameter, Tensor
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, real_float32
+from optimspec.reference.experimental.optim.optimizer import Optimizer
+from optimspec.reference.ops import assign
 
 
 class ReduceLROnPlateau:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from reference.experimental.optim.lr_scheduler.base import F32, epoch_parameter
-from reference.ops import assign
+from optimspec.reference.experimental.optim.lr_scheduler.base import F32, epoch_parameter
+from optimspec.reference.ops import assign
 
 
 class SequentialLR:
