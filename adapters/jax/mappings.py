@@ -271,7 +271,8 @@ OPTIMIZERS.update({
                                                                and isinstance(args["learning_rate"], (int, float))))),
         slots={"exp_avg": StateField("EmaState", "ema"), "exp_avg_sq_row": StateField("FactoredState", "v_row"),
                "exp_avg_sq_col": StateField("FactoredState", "v_col"), "exp_avg_sq": StateField("FactoredState", "v"),
-               "step": StateCount("FactoredState", shape=(1,))},
+               # the relative step's schedule counts its own steps (ScaleByScheduleState): it follows the step
+               "step": StateCount("FactoredState", shape=(1,), followers=("ScaleByScheduleState",))},
         note="optax factors over the two largest dims (MindSpore: the last two), which names row and col the other "
              "way round when a matrix has more rows than columns; loss_scale is dropped as MindSpore ignores it"),
     "nn.LARS": Unsupported(

@@ -80,12 +80,15 @@ class StateField:
 class StateCount:
     """Scalar field ``field`` of the state's ``type_name`` NamedTuple (optax's int32 ``count``) as MindSpore's one
     step counter, which reads optax's plus ``offset`` (``mint.optim.AdamW`` starts its counter at -1), in
-    MindSpore's ``shape`` (``nn.AdaFactor``'s ``step`` has shape (1,))."""
+    MindSpore's ``shape`` (``nn.AdaFactor``'s ``step`` has shape (1,)). ``followers``: other state types whose
+    ``count`` is the same counter in optax's chain (``optax.adafactor``'s learning-rate schedule keeps its own),
+    set with it when present."""
 
     type_name: str
     field: str = "count"
     offset: float = 0.0
     shape: tuple = ()
+    followers: tuple = ()
 
     def get(self, handle) -> list[np.ndarray]:
         count = float(getattr(_find(handle.state, self.type_name), self.field)) + self.offset
@@ -95,3 +98,6 @@ class StateCount:
         (value,) = values
         count = np.asarray(round(float(np.ravel(value)[0]) - self.offset), np.int32)
         handle.state = _replace(handle.state, self.type_name, self.field, handle.adapter.array(count))
+        for follower in self.followers:
+            if _find(handle.state, follower) is not None:
+                handle.state = _replace(handle.state, follower, "count", handle.adapter.array(count))

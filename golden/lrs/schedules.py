@@ -94,6 +94,9 @@ CASES = [
           range(0, 5)),
     _case("LRS.CosineDecayLR.values", "thirteen", "CosineDecayLR", {"min_lr": 0.0, "max_lr": 0.7, "decay_steps": 13},
           range(0, 14)),
+    # min_lr close to max_lr: at the end of the decay the value is min_lr exactly (a rescaled form lands an ulp off)
+    _case("LRS.CosineDecayLR.values", "end-of-decay-is-min-lr", "CosineDecayLR",
+          {"min_lr": 0.625, "max_lr": 0.65, "decay_steps": 1}, [0, 1]),
     _case("LRS.CosineDecayLR.clamp", "past-decay-steps", "CosineDecayLR", {"min_lr": 0.01, "max_lr": 0.1, "decay_steps": 4},
           [4, 5, 9, 1000]),
     _case("LRS.PolynomialDecayLR.values", "notes", "PolynomialDecayLR",
