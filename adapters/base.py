@@ -10,9 +10,15 @@ with the reason and the numbers observed (see ``docs/writing-an-adapter.md``).
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
 import io
-import contextlib
+import itertools
+import shutil
+import sys
+import tempfile
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -211,11 +217,37 @@ class Adapter:
         raise NotApplicable("namespace")
 
     def run_snippet(self, code: str) -> str:
-        """Execute a MindSpore snippet against this backend and return what it printed."""
+        """Execute a MindSpore snippet against this backend (:func:`run_as_module`) and return what it printed."""
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(code, dict(self.namespace()))  # noqa: S102 - snippets are the tutorial's own code
+            run_as_module(code, self.namespace())
         return out.getvalue()
+
+
+_SNIPPET_NUMBERS = itertools.count()
+_snippet_folder: Path | None = None
+
+
+def run_as_module(code: str, namespace: dict) -> dict:
+    """Execute a snippet as a module of its own, from a file, with ``namespace``'s names; return its names.
+
+    Not ``exec`` of the text: MindSpore's GRAPH mode compiles a Cell's ``construct`` (and a function given to
+    ``value_and_grad``) from its source file and resolves its names through its module, which exec'd text has
+    neither of (``TypeError: module name must be a string``). The files live in one temporary folder of this
+    process, removed at exit."""
+    global _snippet_folder
+    if _snippet_folder is None:
+        _snippet_folder = Path(tempfile.mkdtemp(prefix="optimspec-snippets-"))
+        atexit.register(shutil.rmtree, _snippet_folder, True)
+    name = f"optimspec_snippet_{next(_SNIPPET_NUMBERS)}"
+    path = _snippet_folder / f"{name}.py"
+    path.write_text(code)
+    module = types.ModuleType(name)
+    module.__file__ = str(path)
+    module.__dict__.update(namespace)
+    sys.modules[name] = module
+    exec(compile(code, str(path), "exec"), module.__dict__)  # noqa: S102 - snippets are the tutorial's own code
+    return module.__dict__
 
 
 class _MindSporeAPIOptimizer(OptimizerHandle):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from optimspec.adapters.base import run_as_module
 from optimspec.conformance.cases.optim_nn_tutorial import NET, SNIPPETS, SOURCE, CUSTOM_ASSIGN, CUSTOM_PRIMITIVE
 from optimspec.conformance import verdict
 from optimspec.conformance.marks import clause_test
@@ -23,9 +24,7 @@ def as_backend_code(code: str) -> str:
 
 
 def run(backend, code: str, extra: str = "") -> dict:
-    namespace = dict(backend.namespace())
-    exec(as_backend_code(code) + extra, namespace)  # noqa: S102 - the tutorial's own code
-    return namespace
+    return run_as_module(as_backend_code(code) + extra, backend.namespace())
 
 
 @pytest.mark.parametrize("clause, label, code, printed",

@@ -8,7 +8,9 @@ returns to the pool; the next case of that configuration gets it back with every
 (trainable ones, slots, step counters, learning rates, a wrapped optimizer's) and every group hyperparameter
 restored to its value at construction, then the case's own parameter values written in. Slots are read as
 copies (``asnumpy`` shares the Parameter's memory, which the next case overwrites). An optimizer whose
-structure changed meanwhile (``add_param_group``) is dropped, and a handle still alive is never shared: two
+structure changed meanwhile (``add_param_group``) is dropped, and so is one whose group hyperparameters a case
+edited (``group["weight_decay"] = 0.25``): GRAPH mode compiles a group's plain numbers into the graph at the
+first step, so restoring the dict afterwards would leave the compiled value in force, and a handle still alive is never shared: two
 handles of one configuration in one test are two optimizers.
 """
 from __future__ import annotations
@@ -43,6 +45,11 @@ def owned_parameters(optimizer, is_parameter) -> dict:
     return found
 
 
+def _plain(group: dict, is_parameter) -> dict:
+    """A group's items that are neither Parameters nor the parameter list, by ``repr`` (numbers, bools, tuples)."""
+    return {key: repr(value) for key, value in group.items() if key != "params" and not is_parameter(value)}
+
+
 @dataclass
 class Snapshot:
     """Every Parameter an optimizer owns and every group's hyperparameters, as they were at construction."""
@@ -58,8 +65,12 @@ class Snapshot:
                     for group in getattr(optimizer, "param_groups", [])], is_parameter)
 
     def same_structure(self, optimizer) -> bool:
+        """Same Parameters and groups, and every group's plain (non-Parameter) hyperparameters as built."""
+        groups = getattr(optimizer, "param_groups", [])
         return (list(owned_parameters(optimizer, self.is_parameter)) == list(self.values)
-                and len(getattr(optimizer, "param_groups", [])) == len(self.groups))
+                and len(groups) == len(self.groups)
+                and all(_plain(group, self.is_parameter) == _plain(items, self.is_parameter)
+                        for group, (items, _) in zip(groups, self.groups)))
 
     def restore(self, optimizer, assign, tensor) -> None:
         """Write the construction-time values back (``assign(parameter, tensor(array))``)."""
