@@ -7,7 +7,8 @@ from tox.plugin import impl
 #: one MindSpore env: the CPU wheel's download, the env on disk, a suite run per mode on an idle 2-core machine
 DOWNLOAD_MB = 800
 ENV_GB = 2.9
-SUITE_MINUTES = "1 to 3"
+#: suite time per mode on an idle 2-core machine, measured for every release (docs/performance.md)
+SUITE_MINUTES = {"PyNative": "1.5", "GRAPH": "4"}
 
 
 @impl
@@ -15,5 +16,6 @@ def tox_on_install(tox_env, arguments, section, of_type):
     """Print the expected download, disk use and time before a MindSpore env installs its deps."""
     if of_type == "deps" and tox_env.name.startswith("mindspore"):
         print(f"{tox_env.name}: installing MindSpore's CPU wheel: ~{DOWNLOAD_MB} MB to download (once, through pip's "
-              f"cache), ~{ENV_GB} GB in .tox/{tox_env.name}; the suite then takes {SUITE_MINUTES} minutes per "
-              "mode on an idle 2-core machine (docs/performance.md).", flush=True)
+              f"cache), ~{ENV_GB} GB in .tox/{tox_env.name}; the suite then takes about "
+              f"{SUITE_MINUTES['PyNative']} minutes in PyNative mode and {SUITE_MINUTES['GRAPH']} in GRAPH mode on an "
+              "idle 2-core machine (docs/performance.md).", flush=True)
