@@ -21,8 +21,8 @@ from pathlib import Path
 RELEASES = ("2.7.0", "2.7.1", "2.8.0", "2.9.0", "2.10.0")
 #: ``--mindspore-mode`` value -> the name MindSpore and the pages use
 MODES = {"pynative": "PyNative", "graph": "GRAPH"}
-CELL = {"passed": "conforms", "partial": "partial", "known-difference": "differs", "n/a": "n/a", "failed": "**FAILS**",
-        "untested": "—"}
+CELL = {"passed": "conforms", "partial": "partial", "known-difference": "differs", "n/a": "n/a",
+        "failed": "**FAILS**", "untested": "—"}
 REASON_LIMIT = 360  # characters of one test's message shown in a before/after
 
 

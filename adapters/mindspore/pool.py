@@ -10,8 +10,8 @@ restored to its value at construction, then the case's own parameter values writ
 copies (``asnumpy`` shares the Parameter's memory, which the next case overwrites). An optimizer whose
 structure changed meanwhile (``add_param_group``) is dropped, and so is one whose group hyperparameters a case
 edited (``group["weight_decay"] = 0.25``): GRAPH mode compiles a group's plain numbers into the graph at the
-first step, so restoring the dict afterwards would leave the compiled value in force, and a handle still alive is never shared: two
-handles of one configuration in one test are two optimizers.
+first step, so restoring the dict afterwards would leave the compiled value in force. A handle still alive is
+never shared: two handles of one configuration in one test are two optimizers.
 """
 from __future__ import annotations
 
