@@ -7,8 +7,12 @@ Cells); it applies to every case alike. An API the installed release lacks is n/
 Known differences live in ``known_differences/<family>.toml`` beside this file, one set for every release and mode:
 an entry with ``releases`` or ``modes`` holds only in those (``conformance/known_differences.py``).
 Optimizers are pooled per configuration and reset between cases (``adapters/mindspore/pool.py``).
+Before each object it builds, the heap is collected and frozen, so that MindSpore's own full collection before
+each compilation stays cheap (:func:`_collect_and_freeze`).
 """
 from __future__ import annotations
+
+import gc
 
 import numpy as np
 
@@ -31,6 +35,26 @@ def _subnormal(params) -> bool:
     values = [np.asarray(spec.value) for spec in params]
     return any(np.any((v != 0) & (np.abs(v) < np.finfo(v.dtype).tiny)) for v in values
                if np.issubdtype(v.dtype, np.floating))
+
+
+def _collect_and_freeze() -> None:
+    """Collect garbage, then move every object still alive out of the garbage collector's sight (``gc.freeze``).
+
+    MindSpore runs a full ``gc.collect()`` before compiling each graph (``mindspore/graph/api.py``,
+    ``common/api.py`` before 2.9): once per optimizer in either mode, and in GRAPH mode once per
+    LearningRateSchedule instance and input shape. In a pytest worker that collection walks the whole suite
+    (collected items, goldens, hypothesis, sympy, MindSpore itself and whatever the run has built since):
+    measured 57-67 ms of an 80 ms schedule compilation. Called before each object the suite builds, this leaves
+    MindSpore's collection only what was made since. Measured on 2.10.0, GRAPH mode: the LR-schedule tests
+    (``test_lr_properties.py``, ``test_lr_differential.py``, one process) take 30.2 s with a single freeze at
+    the first build and 24.5 s with one before every build, MindSpore's 1,726 collections then 0.27 s in all;
+    the whole suite (2 workers) went from 224 s to 64 s with this and ``verdict.leave_unrewritten``.
+    It changes no result: only the collector of reference cycles looks past frozen objects. A frozen object that
+    later dies in a reference cycle is kept, but that costs nothing measurable: the whole GRAPH run's peak
+    memory was 1.18 GB before, 1.11 GB after.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class MindSporeAdapter(MindSporeAPIAdapter):
@@ -58,11 +82,14 @@ class MindSporeAdapter(MindSporeAPIAdapter):
         return self._root
 
     def resolve(self, api: str):
-        """The object named ``api``; one the installed release lacks is n/a, naming the release."""
+        """The object named ``api``, about to be built (the heap is collected and frozen first: see
+        :func:`_collect_and_freeze`); one the installed release lacks is n/a, naming the release."""
         try:
-            return super().resolve(api)
+            found = super().resolve(api)
         except NotApplicable:
             raise NotApplicable(f"{api} is not in mindspore=={self.root.__version__}") from None
+        _collect_and_freeze()
+        return found
 
     def assign(self, parameter, value) -> None:
         """``ops.assign``: ``Parameter.set_data`` gives the parameter new storage, which an optimizer's
