@@ -82,14 +82,34 @@ class MindSporeAdapter(MindSporeAPIAdapter):
         return self._root
 
     def resolve(self, api: str):
-        """The object named ``api``, about to be built (the heap is collected and frozen first: see
-        :func:`_collect_and_freeze`); one the installed release lacks is n/a, naming the release."""
+        """The object named ``api``, about to be built: the heap is collected and frozen first (see
+        :func:`_collect_and_freeze`), and it is an error if an earlier case left MindSpore recording gradients
+        (:meth:`run_snippet`). One the installed release lacks is n/a, naming the release."""
         try:
             found = super().resolve(api)
         except NotApplicable:
             raise NotApplicable(f"{api} is not in mindspore=={self.root.__version__}") from None
+        if self._executor().grad_flag():
+            raise RuntimeError(f"building {api}: MindSpore's PyNative executor is still recording gradients, left on by "
+                               "an earlier case; this case would not run as in a fresh process")
         _collect_and_freeze()
         return found
+
+    def _executor(self):
+        """MindSpore's PyNative executor (private: ``mindspore.common.api._pynative_executor`` in every release)."""
+        return self.root.common.api._pynative_executor
+
+    def run_snippet(self, code: str) -> str:
+        """Run a snippet; after one that raised, clear the PyNative executor as MindSpore's own ``jit`` does on
+        an error. A ValueError inside ``value_and_grad`` (``ERRATA.experimental.has_aux``: forward_fn returns one
+        output) leaves gradient recording on, and then every in-place update of a Parameter raises "A leaf tensor
+        that requires grad is being used in an inplace operator" (observed: ten mint.optim trajectories failed when
+        they ran after that case in one process)."""
+        try:
+            return super().run_snippet(code)
+        except BaseException:
+            self._executor().clear_res()
+            raise
 
     def assign(self, parameter, value) -> None:
         """``ops.assign``: ``Parameter.set_data`` gives the parameter new storage, which an optimizer's
