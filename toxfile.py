@@ -8,7 +8,7 @@ from tox.plugin import impl
 DOWNLOAD_MB = 800
 ENV_GB = 2.9
 #: suite time per mode on an idle 2-core machine, measured for every release (docs/performance.md)
-SUITE_MINUTES = {"PyNative": "1.5", "GRAPH": "4"}
+SUITE_SECONDS = {"PyNative": "60-70", "GRAPH": "65-70"}
 
 
 @impl
@@ -17,5 +17,5 @@ def tox_on_install(tox_env, arguments, section, of_type):
     if of_type == "deps" and tox_env.name.startswith("mindspore"):
         print(f"{tox_env.name}: installing MindSpore's CPU wheel: ~{DOWNLOAD_MB} MB to download (once, through pip's "
               f"cache), ~{ENV_GB} GB in .tox/{tox_env.name}; the suite then takes about "
-              f"{SUITE_MINUTES['PyNative']} minutes in PyNative mode and {SUITE_MINUTES['GRAPH']} in GRAPH mode on an "
+              f"{SUITE_SECONDS['PyNative']} seconds in PyNative mode and {SUITE_SECONDS['GRAPH']} in GRAPH mode on an "
               "idle 2-core machine (docs/performance.md).", flush=True)
