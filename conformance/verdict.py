@@ -11,8 +11,9 @@ count before a test's call, records it as the test's ``compared`` user property,
 the backend and compared nothing (:class:`NothingCompared`).
 
 Only an ``assert`` of a module in the test's own folder counts (:func:`asserted_in`; a test may call another
-test module's checks): pytest also rewrites every module of a distribution that provides a pytest plugin — all of hypothesis — and calls the hook for their passing
-asserts, which compare nothing with the spec (a hypothesis test passed about 40 of them per example).
+test module's checks): pytest also rewrites every module of a distribution that provides a pytest plugin — all
+of hypothesis — and calls the hook for their passing asserts, which compare nothing with the spec (a property
+test of 15 examples that compared 15 values was credited with 3,407).
 
 Kept in a module global: a pytest process (an xdist worker included) runs one test at a time.
 """

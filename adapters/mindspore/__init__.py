@@ -90,8 +90,8 @@ class MindSporeAdapter(MindSporeAPIAdapter):
         except NotApplicable:
             raise NotApplicable(f"{api} is not in mindspore=={self.root.__version__}") from None
         if self._executor().grad_flag():
-            raise RuntimeError(f"building {api}: MindSpore's PyNative executor is still recording gradients, left on by "
-                               "an earlier case; this case would not run as in a fresh process")
+            raise RuntimeError(f"building {api}: MindSpore's PyNative executor is still recording gradients, left "
+                               "on by an earlier case; this case would not run as in a fresh process")
         _collect_and_freeze()
         return found
 
