@@ -11,12 +11,12 @@ Before each object it builds, the heap is collected and frozen, so that MindSpor
 each compilation stays cheap (:func:`_collect_and_freeze`).
 
 Operators are launched synchronously (``mindspore.runtime.launch_blocking()``, in every release 2.7.0-2.10.0; the
-report header says ``launch=blocking``). By default MindSpore hands each PyNative operator to a launch thread and
-the next read (``asnumpy``) waits for it: on this CPU an ``x + x`` followed by ``asnumpy()`` took 950 µs of wall
-time and 1.4 ms of CPU, 54 µs and 0.1 ms synchronously, and the suite reads a tensor after almost every operator
-it runs (31,000 reads per run). Nothing the suite judges depends on it: the kernels are the same, only an
-operator's error is raised at its call rather than at the next read, and every release x mode run gave the same
-report both ways (``docs/performance.md``).
+report header says ``launch=blocking``, as MindSpore's runtime reports it). By default MindSpore hands each
+PyNative operator to a launch thread and the next read (``asnumpy``) waits for it: on this CPU an ``x + x``
+followed by ``asnumpy()`` took 950 µs of wall time and 1.4 ms of CPU, 54 µs and 0.1 ms synchronously, and the suite
+reads a tensor after almost every operator it runs (31,000 reads per run). Nothing the suite judges depends on it:
+the kernels are the same, only an operator's error is raised at its call rather than at the next read, and every
+release x mode run gave the same report both ways (``docs/performance.md``).
 """
 from __future__ import annotations
 
@@ -151,7 +151,12 @@ class MindSporeAdapter(MindSporeAPIAdapter):
 
     def describe(self) -> dict[str, str]:
         return {"backend": "mindspore", "version": self.root.__version__, "device": "CPU",
-                "mode": MODES[self.mode][1], "launch": "blocking", "numpy": np.__version__}
+                "mode": MODES[self.mode][1], "launch": self._launch(), "numpy": np.__version__}
+
+    def _launch(self) -> str:
+        """``blocking`` or ``async``, as MindSpore's runtime reports its launch mode (private:
+        ``mindspore._c_expression.RuntimeConf.is_launch_blocking``, in every release 2.7.0-2.10.0)."""
+        return "blocking" if self.root._c_expression.RuntimeConf.get_instance().is_launch_blocking() else "async"
 
 
 ADAPTER = MindSporeAdapter()
