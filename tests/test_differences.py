@@ -55,3 +55,14 @@ def test_the_release_in_an_na_reason_is_no_change():
     runs = {(v, "pynative"): _run(v, "PyNative", "n/a", f"not applicable: nn.X is not in mindspore=={v}")
             for v in ("2.7.0", "2.7.1")}
     assert "No clause changed behaviour" in releases.render(runs, differences._reason)
+
+
+def test_an_na_reason_names_the_release_it_was_seen_in():
+    runs = {("2.9.0", "pynative"): _run("2.9.0", "PyNative", "n/a", "not applicable: nn.X is not in mindspore==2.9.0"),
+            ("2.10.0", "pynative"): _run("2.10.0", "PyNative", "passed")}
+    page = releases.render(runs, differences._reason)
+    assert "| `LR.exponential_decay_lr.stair` | PyNative | n/a<br>· nn.X is not in mindspore==2.9.0 | conforms |" in page
+    assert releases.THIS_RELEASE not in page
+    notes = releases.since_notes(runs, differences._reason)
+    assert notes == {"LR.exponential_decay_lr.stair": "since 2.10.0: conforms; 2.9.0: n/a<br>· nn.X is not in "
+                                                      "mindspore==2.9.0"}

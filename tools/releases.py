@@ -24,6 +24,8 @@ MODES = {"pynative": "PyNative", "graph": "GRAPH"}
 CELL = {"passed": "conforms", "partial": "partial", "known-difference": "differs", "n/a": "n/a",
         "failed": "**FAILS**", "untested": "—"}
 REASON_LIMIT = 360  # characters of one test's message shown in a before/after
+#: a run's own version in its messages, so that "not in mindspore==2.8.0" and "... ==2.9.0" compare equal
+THIS_RELEASE = "mindspore==X"
 
 
 def run_name(version: str, mode: str) -> str:
@@ -50,7 +52,7 @@ def behaviours(document: dict, reason) -> dict[str, tuple]:
     out = {}
     for family in document["families"]:
         for clause in family["clauses"]:
-            said = sorted({(d["status"], reason(d).replace(f"mindspore=={version}", "mindspore==X"))
+            said = sorted({(d["status"], reason(d).replace(f"mindspore=={version}", THIS_RELEASE))
                            for d in clause["details"]})
             out[clause["id"]] = (clause["status"], tuple(sorted(clause["tests"].items())), tuple(said))
     return out
@@ -67,15 +69,17 @@ def differs(a: tuple | None, b: tuple | None) -> bool:
     return comparable(a, b) and a != b
 
 
-def describe(behaviour: tuple | None) -> str:
-    """A behaviour in words: the status, the tests' counts when not all agree, and what they said."""
+def describe(behaviour: tuple | None, version: str) -> str:
+    """A behaviour of release ``version`` in words: the status, the tests' counts when not all agree, and what
+    they said (with the version written out again)."""
     if behaviour is None:
         return "not run"
     status, counts, said = behaviour
     words = CELL[status].strip("*")
     if len(counts) > 1:
         words += " (" + ", ".join(f"{n} {s}" for s, n in counts) + " tests)"
-    texts = [text if len(text) <= REASON_LIMIT else text[:REASON_LIMIT] + "…" for _, text in said]
+    said = [text.replace(THIS_RELEASE, f"mindspore=={version}") for _, text in said]
+    texts = [text if len(text) <= REASON_LIMIT else text[:REASON_LIMIT] + "…" for text in said]
     return words + ("".join(f"<br>· {text}" for text in dict.fromkeys(texts)) if texts else "")
 
 
@@ -154,7 +158,8 @@ def _changes(seen: dict, columns: list) -> list[str]:
         by_release.setdefault((version, previous), {}).setdefault((clause, before, after), []).append(MODES[mode])
     for (version, previous), items in sorted(by_release.items(), key=lambda item: RELEASES.index(item[0][0])):
         lines += [f"### {version} (from {previous})", "", "| clause | modes | before | after |", "|---|---|---|---|"]
-        lines += [f"| `{clause}` | {', '.join(modes)} | {_md(describe(before))} | {_md(describe(after))} |"
+        lines += [f"| `{clause}` | {', '.join(modes)} | {_md(describe(before, previous))} | "
+                  f"{_md(describe(after, version))} |"
                   for (clause, before, after), modes in items.items()]
         lines.append("")
     if not found:
@@ -179,7 +184,8 @@ def _mode_differences(seen: dict, columns: list) -> list[str]:
             lines += ["The two modes agree on every clause.", ""]
             continue
         lines += ["| clause | PyNative | GRAPH |", "|---|---|---|"]
-        lines += [f"| `{clause}` | {_md(describe(pynative.get(clause)))} | {_md(describe(graph.get(clause)))} |"
+        lines += [f"| `{clause}` | {_md(describe(pynative.get(clause), version))} | "
+                  f"{_md(describe(graph.get(clause), version))} |"
                   for clause in differing]
         lines.append("")
     return lines
@@ -212,6 +218,6 @@ def since_notes(runs: dict[tuple[str, str], dict], reason) -> dict[str, str]:
             if not comparable(then, now) or then != now:
                 break
             since = version
-        notes[clause] = (f"since {since}: {describe(now)}; "
-                         + "; ".join(f"{v}: {describe(b)}" for v, b in differing))
+        notes[clause] = (f"since {since}: {describe(now, versions[-1])}; "
+                         + "; ".join(f"{v}: {describe(b, v)}" for v, b in differing))
     return notes
