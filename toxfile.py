@@ -8,7 +8,7 @@ from tox.plugin import impl
 DOWNLOAD_MB = 800
 ENV_GB = 2.9
 #: suite time per mode on an idle 2-core machine, measured for every release (docs/performance.md)
-SUITE_SECONDS = {"PyNative": "55-60", "GRAPH": "65-75"}
+SUITE_SECONDS = {"PyNative": "45-60", "GRAPH": "55-75"}
 
 
 @impl
