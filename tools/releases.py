@@ -78,8 +78,8 @@ def describe(behaviour: tuple | None, version: str) -> str:
     words = CELL[status].strip("*")
     if len(counts) > 1:
         words += " (" + ", ".join(f"{n} {s}" for s, n in counts) + " tests)"
-    said = [text.replace(THIS_RELEASE, f"mindspore=={version}") for _, text in said]
-    texts = [text if len(text) <= REASON_LIMIT else text[:REASON_LIMIT] + "…" for text in said]
+    texts = [text.replace(THIS_RELEASE, f"mindspore=={version}") for _, text in said]
+    texts = [text if len(text) <= REASON_LIMIT else text[:REASON_LIMIT] + "…" for text in texts]
     return words + ("".join(f"<br>· {text}" for text in dict.fromkeys(texts)) if texts else "")
 
 
