@@ -75,8 +75,10 @@ def test_lookup_reports_unsupported_and_unlisted_apis_as_not_applicable():
 
 def fake_torch(cuda_devices: int):
     return SimpleNamespace(__version__="2.13.0+fake", device=lambda name: ("device", name),
+                           version=SimpleNamespace(cuda="13.0" if cuda_devices else None),
                            cuda=SimpleNamespace(is_available=lambda: cuda_devices > 0,
-                                                device_count=lambda: cuda_devices))
+                                                device_count=lambda: cuda_devices,
+                                                get_device_name=lambda device: f"Fake GPU {device[1]}"))
 
 
 @pytest.mark.parametrize("name, devices, expected", [("cpu", 0, ("device", "cpu")), ("cuda", 1, ("device", "cuda")),
@@ -90,6 +92,11 @@ def test_torch_device_selection(name, devices, expected):
 def test_torch_device_selection_refuses_what_is_not_there(name, devices, says):
     with pytest.raises(ValueError, match=says):
         torch_device.select_device(fake_torch(devices), name)
+
+
+def test_torch_report_names_the_card():
+    assert torch_device.describe_device(fake_torch(0), "cpu") == "cpu"
+    assert torch_device.describe_device(fake_torch(2), "cuda:1") == "cuda:1 (Fake GPU cuda:1, CUDA 13.0)"
 
 
 def test_torch_correctness_mode_turns_reduced_precision_off():
@@ -122,6 +129,13 @@ def test_jax_device_selection():
     jax = fake_jax(0)
     jax_device.enter_correctness_mode(jax)
     assert jax.updates == [("jax_default_matmul_precision", "highest")]
+
+
+def test_jax_report_names_the_card():
+    cpu, gpu = (SimpleNamespace(platform=platform, device_kind=kind)
+                for platform, kind in (("cpu", "cpu"), ("gpu", "NVIDIA H100 80GB HBM3")))
+    assert jax_device.describe_device("cpu", cpu) == "cpu (cpu)"
+    assert jax_device.describe_device("cuda", gpu) == "cuda (gpu, NVIDIA H100 80GB HBM3)"
 
 
 def test_cpu_only_backend_refuses_another_device():

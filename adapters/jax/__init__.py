@@ -6,11 +6,13 @@ GPU (``adapters/jax/device.py``); correctness mode (matmul precision "highest") 
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from optimspec.adapters.base import NotApplicable, OptimizerHandle
 from optimspec.adapters.jax import mappings
-from optimspec.adapters.jax.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
+from optimspec.adapters.jax.device import CORRECTNESS_MODE, describe_device, enter_correctness_mode, select_device
 from optimspec.adapters.jax.slots import Params
 from optimspec.adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
 
@@ -47,7 +49,11 @@ class JaxAdapter(MappedAdapter):
 
     @property
     def jax(self):
+        """jax, imported on first use. On a GPU, JAX's default is to take 75 % of the card's memory at start-up,
+        so the second of ``-n N`` workers would find none: each worker allocates as it goes instead
+        (``XLA_PYTHON_CLIENT_PREALLOCATE=false``, unless the environment says otherwise)."""
         if self._jax is None:
+            os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
             import jax
 
             enter_correctness_mode(jax)
@@ -72,7 +78,8 @@ class JaxAdapter(MappedAdapter):
 
     def describe(self) -> dict[str, str]:
         return {"backend": "jax", "version": f"jax {self.jax.__version__}, optax {self.optax.__version__}",
-                "device": f"{self.device_name} ({self.device.platform})", "mode": f"jit; correctness: {CORRECTNESS_MODE}"}
+                "device": describe_device(self.device_name, self.device),
+                "mode": f"jit; correctness: {CORRECTNESS_MODE}"}
 
     def array(self, value, like=None):
         """A JAX array of ``value`` on the run's device (in ``like``'s dtype when given)."""

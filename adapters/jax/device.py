@@ -24,6 +24,14 @@ def select_device(jax, name: str):
     return devices[number]
 
 
+def describe_device(name: str, device) -> str:
+    """The device as a report names it: ``cpu (cpu)``, or with a GPU's model (``cuda (gpu, NVIDIA H100 80GB
+    HBM3)``, ``jax.Device.device_kind``), so a result file says which card gave it."""
+    if device.platform == "cpu":
+        return f"{name} ({device.platform})"
+    return f"{name} ({device.platform}, {device.device_kind})"
+
+
 def enter_correctness_mode(jax) -> None:
     """No reduced-precision shortcuts: float32 matmuls in full float32 (TF32/bf16 passes off)."""
     jax.config.update("jax_default_matmul_precision", "highest")

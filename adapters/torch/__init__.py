@@ -14,7 +14,7 @@ import numpy as np
 from optimspec.adapters.base import NotApplicable, OptimizerHandle, SchedulerHandle
 from optimspec.adapters.mapping import MappedAdapter, MappedOptimizer, lookup, resolve
 from optimspec.adapters.torch import mappings
-from optimspec.adapters.torch.device import CORRECTNESS_MODE, enter_correctness_mode, select_device
+from optimspec.adapters.torch.device import CORRECTNESS_MODE, describe_device, enter_correctness_mode, select_device
 from optimspec.adapters.torch.slots import Params
 
 
@@ -92,7 +92,8 @@ class TorchAdapter(MappedAdapter):
         return self.torch.device(self.device_name)
 
     def describe(self) -> dict[str, str]:
-        return {"backend": "torch", "version": self.torch.__version__, "device": self.device_name,
+        return {"backend": "torch", "version": self.torch.__version__,
+                "device": describe_device(self.torch, self.device_name),
                 "mode": f"correctness: {CORRECTNESS_MODE}"}
 
     def tensor(self, value, like=None):

@@ -23,6 +23,14 @@ def select_device(torch, name: str):
     return torch.device(name)
 
 
+def describe_device(torch, name: str) -> str:
+    """The device as a report names it: ``cpu``, or ``cuda`` with the GPU's model and torch's CUDA version
+    (``cuda (NVIDIA H100 80GB HBM3, CUDA 13.0)``), so a result file says which card gave it."""
+    if not name.startswith("cuda"):
+        return name
+    return f"{name} ({torch.cuda.get_device_name(torch.device(name))}, CUDA {torch.version.cuda})"
+
+
 def enter_correctness_mode(torch) -> None:
     """No reduced-precision shortcuts: float32 matmuls and convolutions in full float32."""
     torch.backends.cuda.matmul.allow_tf32 = False
