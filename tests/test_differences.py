@@ -3,20 +3,85 @@
 Regenerating the results needs the backends (`tox -e differences`); checking the table needs only the files."""
 from __future__ import annotations
 
+import copy
+
+import pytest
+
 from tools import differences, releases
 
 
 def test_difference_table_is_current():
     results = differences.load_results()
-    assert set(results) == set(differences.BACKENDS), f"docs/results/ lacks {set(differences.BACKENDS) - set(results)}"
-    assert differences.TABLE.read_text() == differences.render(results), (
+    assert set(differences.BACKENDS) <= set(results), f"docs/results/ lacks {set(differences.BACKENDS) - set(results)}"
+    assert differences.TABLE.read_text() == differences.render(results, differences.load_baselines()), (
         "docs/differences.md is stale: run `python -m tools.differences table`")
 
 
 def test_every_result_file_is_one_full_run_of_its_backend():
-    for name, document in differences.load_results().items():
-        assert document["backend"]["backend"] == name
+    runs = {**differences.load_results(), **{differences.baseline(name): document
+                                             for name, document in differences.load_baselines().items()}}
+    for name, document in runs.items():
+        backend, _, device = name.partition("-")
+        assert document["backend"]["backend"] == backend
+        assert document["backend"]["device"].lower().startswith(device.rpartition("-")[2] or "cpu")
         assert document["format"] == "optimspec-report"
+
+
+@pytest.mark.parametrize("name, options", [
+    ("torch", ["--backend", "torch"]),
+    ("torch-cuda", ["--backend", "torch", "--device", "cuda"]),
+    ("jax-cuda-cpu", ["--backend", "jax", "--device", "cpu"]),
+    ("mindspore-2.9.0-graph", ["--backend", "mindspore", "--mindspore-mode", "graph"])])
+def test_each_run_name_says_how_the_suite_runs(name, options):
+    assert name in differences.RUNS + differences.GPU_RUNS
+    assert differences.suite_options(name) == options
+
+
+def _on_cuda(document: dict, clause_id: str, message: str) -> dict:
+    """``document`` as if run on a CUDA card, with ``clause_id`` failing with ``message``."""
+    document = copy.deepcopy(document)
+    document["backend"]["device"] = "cuda (Fake GPU 80GB, CUDA 13.0)"
+    for family in document["families"]:
+        for clause in family["clauses"]:
+            if clause["id"] == clause_id:
+                tests = sum(clause["tests"].values())
+                clause.update(status="failed", tests={"failed": 1, "passed": tests - 1},
+                              details=[{"test": "t", "status": "failed", "message": f"{clause_id}: {message}"}])
+    return document
+
+
+def test_a_cuda_run_is_a_column_named_by_its_card_and_compared_with_its_baseline():
+    results = differences.load_results()
+    torch = results["torch"]
+    clause_id = next(c["id"] for f in torch["families"] for c in f["clauses"] if c["status"] == "passed")
+    results["torch-cuda"] = _on_cuda(torch, clause_id, "w[0] = 0.4000001, expected 0.4")
+    page = differences.render(results, {"torch-cuda": torch})
+    assert "| clause | reference | MindSpore | PyTorch | optax | PyTorch CUDA |" in page
+    assert "| PyTorch CUDA | 2.13.0+cpu | cuda (Fake GPU 80GB, CUDA 13.0) |" in page
+    assert "| PyTorch CUDA: its baseline, the same install on the CPU | 2.13.0+cpu | cpu |" in page
+    section = page.split("## CPU against CUDA")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{clause_id}` | conforms | FAILS (1 failed, {sum(_tests(torch, clause_id)) - 1} passed "
+                    "tests)<br>· w[0] = 0.4000001, expected 0.4 |"]
+    assert "no session has had a GPU" not in page
+
+
+def test_a_cuda_run_without_its_baseline_is_not_compared():
+    results = differences.load_results()
+    results["jax-cuda"] = _on_cuda(results["jax"], "NN.Adam.update", "nothing")
+    page = differences.render(results, {})
+    assert "Not compared: no `jax-cuda-cpu.json`, the CPU run of the same install." in page
+
+
+def test_identical_cuda_and_cpu_runs_agree_on_every_clause():
+    results = differences.load_results()
+    results["torch-cuda"] = results["torch"]
+    page = differences.render(results, {"torch-cuda": results["torch"]})
+    assert "CPU and CUDA agree on every clause compared." in page
+
+
+def _tests(document: dict, clause_id: str) -> list[int]:
+    return next(list(c["tests"].values()) for f in document["families"] for c in f["clauses"] if c["id"] == clause_id)
 
 
 def test_mindspore_changelog_is_current():

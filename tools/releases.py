@@ -83,7 +83,8 @@ def describe(behaviour: tuple | None, version: str) -> str:
     return words + ("".join(f"<br>· {text}" for text in dict.fromkeys(texts)) if texts else "")
 
 
-def _md(text: str) -> str:
+def table_cell(text: str) -> str:
+    """``text`` inside a Markdown table cell (its ``|`` escaped)."""
     return text.replace("|", "\\|")
 
 
@@ -158,8 +159,8 @@ def _changes(seen: dict, columns: list) -> list[str]:
         by_release.setdefault((version, previous), {}).setdefault((clause, before, after), []).append(MODES[mode])
     for (version, previous), items in sorted(by_release.items(), key=lambda item: RELEASES.index(item[0][0])):
         lines += [f"### {version} (from {previous})", "", "| clause | modes | before | after |", "|---|---|---|---|"]
-        lines += [f"| `{clause}` | {', '.join(modes)} | {_md(describe(before, previous))} | "
-                  f"{_md(describe(after, version))} |"
+        lines += [f"| `{clause}` | {', '.join(modes)} | {table_cell(describe(before, previous))} | "
+                  f"{table_cell(describe(after, version))} |"
                   for (clause, before, after), modes in items.items()]
         lines.append("")
     if not found:
@@ -174,21 +175,25 @@ def _mode_differences(seen: dict, columns: list) -> list[str]:
     for version in RELEASES:
         if (version, "pynative") not in seen or (version, "graph") not in seen:
             continue
-        pynative, graph = seen[(version, "pynative")], seen[(version, "graph")]
-        differing = [clause for clause in sorted(set(pynative) | set(graph)) if differs(pynative.get(clause), graph.get(clause))]
-        skipped = sum(not comparable(pynative.get(clause), graph.get(clause)) for clause in set(pynative) | set(graph))
-        lines += [f"### {version}", ""]
-        if skipped:
-            lines += [f"{skipped} clauses not compared (not run alike in both modes: an interrupted run).", ""]
-        if not differing:
-            lines += ["The two modes agree on every clause.", ""]
-            continue
-        lines += ["| clause | PyNative | GRAPH |", "|---|---|---|"]
-        lines += [f"| `{clause}` | {_md(describe(pynative.get(clause), version))} | "
-                  f"{_md(describe(graph.get(clause), version))} |"
-                  for clause in differing]
-        lines.append("")
+        lines += [f"### {version}", "",
+                  *compared(seen[(version, "pynative")], seen[(version, "graph")], version, ("PyNative", "GRAPH"),
+                            "in both modes", "The two modes agree on every clause.")]
     return lines
+
+
+def compared(left: dict, right: dict, version: str, titles: tuple[str, str], alike: str, agree: str) -> list[str]:
+    """Two runs' behaviours (:func:`behaviours`) side by side: a table of the clauses that differ, each described
+    as in ``version``; ``agree`` where none does. Clauses not run alike (``comparable``) are counted, not compared."""
+    ids = sorted(set(left) | set(right))
+    differing = [clause for clause in ids if differs(left.get(clause), right.get(clause))]
+    skipped = sum(not comparable(left.get(clause), right.get(clause)) for clause in ids)
+    lines = [f"{skipped} clauses not compared (not run alike {alike}: an interrupted run).", ""] if skipped else []
+    if not differing:
+        return lines + [agree, ""]
+    lines += [f"| clause | {titles[0]} | {titles[1]} |", "|---|---|---|"]
+    lines += [f"| `{clause}` | {table_cell(describe(left.get(clause), version))} | "
+              f"{table_cell(describe(right.get(clause), version))} |" for clause in differing]
+    return lines + [""]
 
 
 def _held(seen: dict, columns: list, all_families: dict) -> list[str]:
